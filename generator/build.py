@@ -1,0 +1,179 @@
+"""The pipeline, top to bottom: read → normalise → merge → plan → render → write → index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.catalog import Catalog, assemble_catalog
+from generator.config import SiteConfig
+from generator.errors import Diagnostic, Diagnostics
+from generator.models import Posting, RawPosting
+from generator.normalize.posting import ReferenceDate, normalize_posting
+from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
+from generator.plan import PageSpec, plan_site
+from generator.readers import read_file
+from generator.render import make_environment, render_page
+from generator.writer import BUILTIN_STATIC, StagingDir
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Per-run choices that are not site configuration."""
+
+    today: dt.date | None = None
+    strict: bool = False
+
+
+@dataclass
+class FileReport:
+    """What one input file gave: its format, its postings, and what went wrong."""
+
+    path: str
+    format: str | None
+    postings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    files: list[FileReport]
+    catalog: Catalog
+    pages: list[PageSpec]
+    diagnostics: Diagnostics
+    report_path: Path | None = None
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.diagnostics.errors)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user will recognise it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return relative if not relative.startswith("../../..") else str(path)
+
+
+def discover_content(content_dir: Path) -> list[Path]:
+    """Every content file, in a stable order; hidden files and folders are ignored."""
+    if not content_dir.is_dir():
+        return []
+    found = [
+        p
+        for p in content_dir.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+def role_vocabulary(config: SiteConfig) -> tuple[RoleFamily, ...]:
+    """Users' role families come first so they can refine or replace the built-in ones."""
+    extra = tuple(RoleFamily(r.key, r.label, r.patterns) for r in config.role_families)
+    return extra + DEFAULT_ROLE_FAMILIES
+
+
+def read_content(
+    config: SiteConfig, options: BuildOptions, diagnostics: Diagnostics
+) -> tuple[list[tuple[RawPosting, ReferenceDate]], list[FileReport]]:
+    """Stage 1: every file read by the reader its content calls for."""
+    raws: list[tuple[RawPosting, ReferenceDate]] = []
+    reports: list[FileReport] = []
+    for path in discover_content(config.content_dir):
+        shown = display_path(path)
+        fmt, result = read_file(path, shown, max_bytes=config.max_file_bytes)
+        diagnostics.extend(result.diagnostics)
+        report = FileReport(shown, fmt, problems=[d.format() for d in result.diagnostics])
+        reports.append(report)
+        if options.today is not None:
+            reference = ReferenceDate(options.today, exact=True)
+        else:
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).date()
+            reference = ReferenceDate(modified, exact=False)
+        raws.extend((raw, reference) for raw in result.postings)
+    return raws, reports
+
+
+def normalize_all(
+    raws: list[tuple[RawPosting, ReferenceDate]],
+    families: tuple[RoleFamily, ...],
+    reports: list[FileReport],
+    diagnostics: Diagnostics,
+) -> list[Posting]:
+    """Stage 2: typed, canonical postings; problems reported against their source."""
+    by_path = {r.path: r for r in reports}
+    postings: list[Posting] = []
+    for raw, reference in raws:
+        posting, problems = normalize_posting(raw, reference, families)
+        diagnostics.extend(problems)
+        report = by_path.get(raw.source.path)
+        if report is not None:
+            report.problems.extend(d.format() for d in problems)
+        if posting is not None:
+            postings.append(posting)
+    return postings
+
+
+def write_report(result: BuildResult, output: Path) -> Path:
+    """The whole build report as JSON beside (never inside) the output folder."""
+    kept = {p.id: p for p in result.catalog.postings}
+    merged_into = {m.merged: m for m in result.catalog.merges}
+    files = []
+    for report in result.files:
+        entries = []
+        for pid in report.postings:
+            if pid in kept:
+                entries.append({"id": pid, "url": f"jobs/{kept[pid].slug}/", "status": "published"})
+            elif pid in merged_into:
+                m = merged_into[pid]
+                entries.append({"id": pid, "status": "merged", "into": m.kept, "reason": m.reason})
+            else:
+                entries.append({"id": pid, "status": "merged"})
+        files.append({"path": report.path, "format": report.format, "postings": entries,
+                      "problems": report.problems})
+    data = {
+        "postings": len(result.catalog.postings),
+        "pages": len(result.pages),
+        "files": files,
+        "diagnostics": [d.format() for d in result.diagnostics.sorted()],
+    }
+    path = output.parent / f"{output.name}.build-report.json"
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def build_site(config: SiteConfig, options: BuildOptions, *, write: bool = True) -> BuildResult:
+    """Runs the whole pipeline; writes the site atomically unless `write` is False."""
+    diagnostics = Diagnostics()
+    families = role_vocabulary(config)
+    raws, reports = read_content(config, options, diagnostics)
+    postings = normalize_all(raws, families, reports, diagnostics)
+    for report in reports:
+        report.postings = [p.id for p in postings if any(s.path == report.path for s in p.sources)]
+    catalog = assemble_catalog(postings, merge=config.merge_duplicates)
+    today = options.today or dt.date.today()
+    pages = plan_site(catalog, config, families, today)
+    result = BuildResult(reports, catalog, pages, diagnostics)
+    if not write:
+        return result
+    env = make_environment(config.templates_dir)
+    staging = StagingDir(config.output_dir)
+    try:
+        for spec in pages:
+            staging.write_text(spec.output_path, render_page(env, spec))
+        staging.write_text(".nojekyll", "")
+        staging.copy_static([BUILTIN_STATIC, config.static_dir])
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+    result.report_path = write_report(result, config.output_dir)
+    return result
+
+
+__all__ = ["BuildOptions", "BuildResult", "Diagnostic", "build_site"]

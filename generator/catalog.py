@@ -1,0 +1,219 @@
+"""Merge and group: the normalised postings become one consistent catalogue.
+
+Merge rule (switch off with `merge_duplicates = false`): two postings are one job when they
+have the same employer, the same title words, and either share an external id / apply URL or
+have near-identical descriptions (word 5-gram overlap ≥ 0.8) — and their salaries, when both
+state one, agree within 5 %. Postings of one employer that share boilerplate (an intro
+paragraph) but differ in title are never merged. Candidates are bucketed by (employer, title
+words), so merging is linear in the number of postings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator.markup import html_to_text
+from generator.models import Employer, Location, Posting
+
+SHINGLE = 5
+SIMILAR_DESCRIPTIONS = 0.8
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """One posting that was folded into another, for the build report."""
+
+    kept: str
+    merged: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every posting, unique slugs, sorted newest first, and the groups pages are made of."""
+
+    postings: tuple[Posting, ...]
+    employers: dict[str, Employer]
+    by_employer: dict[str, tuple[Posting, ...]]
+    by_role: dict[str, tuple[Posting, ...]]
+    merges: tuple[MergeRecord, ...]
+
+
+def title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", title.casefold()))
+
+
+def _shingles(posting: Posting) -> frozenset[tuple[str, ...]]:
+    words = re.findall(r"\w+", html_to_text(posting.description_html).casefold())
+    return frozenset(tuple(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1)))
+
+
+def _similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _salaries_agree(a: Posting, b: Posting) -> bool:
+    if a.salary is None or b.salary is None:
+        return True
+    if a.salary.currency != b.salary.currency:
+        return False
+    low_a, low_b = a.salary.yearly_low, b.salary.yearly_low
+    return abs(low_a - low_b) <= 0.05 * max(low_a, low_b)
+
+
+def _locations_overlap(a: Posting, b: Posting) -> bool:
+    if not a.locations or not b.locations:
+        return True
+    keys_a = {(loc.city, loc.country, loc.remote) for loc in a.locations}
+    keys_b = {(loc.city, loc.country, loc.remote) for loc in b.locations}
+    return bool(keys_a & keys_b)
+
+
+def same_job(a: Posting, b: Posting) -> str | None:
+    """Why two postings of one employer and title are one job, or None if they are not."""
+    if not (_salaries_agree(a, b) and _locations_overlap(a, b)):
+        return None
+    if a.external_id and a.external_id == b.external_id:
+        return "same external id"
+    if a.apply_url and a.apply_url == b.apply_url:
+        return "same apply URL"
+    score = _similarity(_shingles(a), _shingles(b))
+    if score >= SIMILAR_DESCRIPTIONS:
+        return f"descriptions {score:.0%} identical"
+    return None
+
+
+def _richer(a: str | None, b: str | None) -> str | None:
+    if not a:
+        return b
+    if not b:
+        return a
+    return a if len(a) >= len(b) else b
+
+
+def combine(a: Posting, b: Posting) -> Posting:
+    """One posting from two sources of the same job: each field takes the fuller value."""
+    first, second = sorted((a, b), key=lambda p: p.id)
+    merged_locations: dict[tuple[object, ...], Location] = {}
+    for loc in first.locations + second.locations:
+        merged_locations.setdefault((loc.city, loc.region, loc.country, loc.remote, loc.label), loc)
+    employer = first.employer.model_copy(
+        update={
+            field: _richer(getattr(first.employer, field), getattr(second.employer, field))
+            for field in ("website", "logo_url", "description", "industry", "segment")
+        }
+    )
+    dates = [d for d in (first.date_posted, second.date_posted) if d]
+    update: dict[str, object] = {
+        "employer": employer,
+        "locations": tuple(merged_locations.values()),
+        "work_arrangements": tuple(sorted(set(first.work_arrangements) | set(second.work_arrangements))),
+        "skills": tuple(dict.fromkeys(first.skills + second.skills)),
+        "sources": tuple(sorted(set(first.sources) | set(second.sources), key=lambda s: (s.path, s.line or 0))),
+        "date_posted": min(dates) if dates else None,
+        "description_html": _richer(first.description_html, second.description_html) or "",
+    }
+    for field in ("role_family", "level", "seniority", "category", "team", "employment_type",
+                  "salary", "summary", "valid_through", "apply_url", "external_id"):
+        if getattr(first, field) is None:
+            update[field] = getattr(second, field)
+    for field in ("responsibilities", "requirements", "nice_to_have", "signals"):
+        if not getattr(first, field):
+            update[field] = getattr(second, field)
+    return first.model_copy(update=update)
+
+
+def merge_duplicates(postings: list[Posting]) -> tuple[list[Posting], list[MergeRecord]]:
+    """Folds postings of the same job together; linear in the number of postings."""
+    buckets: dict[tuple[str, frozenset[str]], list[Posting]] = defaultdict(list)
+    for posting in postings:
+        buckets[(posting.employer.key, title_words(posting.title))].append(posting)
+    result: list[Posting] = []
+    records: list[MergeRecord] = []
+    for bucket in buckets.values():
+        kept: list[Posting] = []
+        for posting in sorted(bucket, key=lambda p: p.id):
+            for index, existing in enumerate(kept):
+                reason = same_job(existing, posting)
+                if reason:
+                    kept[index] = combine(existing, posting)
+                    records.append(MergeRecord(kept[index].id, posting.id, reason))
+                    break
+            else:
+                kept.append(posting)
+        result.extend(kept)
+    return result, records
+
+
+def assign_unique_slugs(postings: list[Posting]) -> list[Posting]:
+    """Gives every posting a unique slug: the oldest id keeps the plain slug, others get -2, -3…"""
+    taken: dict[str, int] = {}
+    unique: list[Posting] = []
+    for posting in sorted(postings, key=lambda p: (p.slug, p.id)):
+        count = taken.get(posting.slug, 0) + 1
+        taken[posting.slug] = count
+        slug = posting.slug if count == 1 else f"{posting.slug}-{count}"
+        while slug in taken and count > 1:
+            count += 1
+            slug = f"{posting.slug}-{count}"
+        if slug != posting.slug:
+            taken[slug] = 1
+            posting = posting.model_copy(update={"slug": slug})
+        unique.append(posting)
+    return unique
+
+
+def newest_first(posting: Posting) -> tuple[int, str, str]:
+    """Sort key: newest posting first, undated last, then by title and id for stability."""
+    ordinal = posting.date_posted.toordinal() if posting.date_posted else 0
+    return (-ordinal, posting.title.casefold(), posting.id)
+
+
+def merged_employer(profiles: list[Employer]) -> Employer:
+    """One employer profile from every posting's view of it; fuller values win."""
+    first = profiles[0]
+    fields: dict[str, str | None] = {}
+    for field in ("website", "logo_url", "description", "industry", "segment"):
+        value: str | None = None
+        for profile in profiles:
+            value = _richer(value, getattr(profile, field))
+        fields[field] = value
+    return first.model_copy(update=fields)
+
+
+def assemble_catalog(postings: list[Posting], *, merge: bool = True) -> Catalog:
+    """Merges, de-collides slugs, sorts and groups the postings."""
+    records: list[MergeRecord] = []
+    if merge:
+        postings, records = merge_duplicates(postings)
+    ordered = sorted(assign_unique_slugs(postings), key=newest_first)
+    profiles: dict[str, list[Employer]] = defaultdict(list)
+    by_employer: dict[str, list[Posting]] = defaultdict(list)
+    by_role: dict[str, list[Posting]] = defaultdict(list)
+    for posting in ordered:
+        profiles[posting.employer.key].append(posting.employer)
+        by_employer[posting.employer.key].append(posting)
+        if posting.role_family:
+            by_role[posting.role_family].append(posting)
+    employers = {key: merged_employer(found) for key, found in sorted(profiles.items())}
+    return Catalog(
+        postings=tuple(ordered),
+        employers=employers,
+        by_employer={k: tuple(v) for k, v in sorted(by_employer.items())},
+        by_role={k: tuple(v) for k, v in sorted(by_role.items())},
+        merges=tuple(records),
+    )
+
+
+def is_open(posting: Posting, today: dt.date, max_age_days: int | None) -> bool:
+    """A posting is closed past its validThrough date or, if configured, when too old."""
+    if posting.valid_through and posting.valid_through < today:
+        return False
+    if max_age_days and posting.date_posted:
+        return (today - posting.date_posted).days <= max_age_days
+    return True

@@ -1,0 +1,111 @@
+"""`jobboard.toml` → `SiteConfig`: one validated, frozen schema; command-line options win."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from generator.errors import ConfigError, Diagnostic, Severity, SourceLocation
+
+CONFIG_FILE = "jobboard.toml"
+
+
+class RoleFamilyConfig(BaseModel):
+    """A role family users add to (or put before) the built-in vocabulary."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="URL-safe identifier.")
+    label: str = Field(description="Display name, e.g. 'Developer Advocate'.")
+    patterns: tuple[str, ...] = Field(description="Case-insensitive regular expressions.")
+
+
+class SiteConfig(BaseModel):
+    """Everything a build needs to know besides the content itself."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str = Field("Job Board", description="Site name shown in the header and titles.")
+    description: str = Field(
+        "Open positions, gathered in one place.",
+        description="One sentence for the home page and meta description.",
+    )
+    base_url: str = Field(
+        "",
+        description="Public URL of the site root, e.g. https://user.github.io/repo/; used for "
+        "canonical links, feeds and the sitemap. Links inside pages are relative and work anywhere.",
+    )
+    language: str = Field("en", description="The lang attribute of every page.")
+    content_dir: Path = Field(Path("content"), description="Folder of input postings.")
+    output_dir: Path = Field(Path("site"), description="Build output folder.")
+    templates_dir: Path = Field(
+        Path("templates"), description="User templates, looked up before the built-in ones."
+    )
+    static_dir: Path = Field(Path("static"), description="User assets, copied over the built-in.")
+    page_size: int = Field(50, ge=5, le=1000, description="Postings per listing page.")
+    max_file_bytes: int = Field(5_000_000, ge=1024, description="Larger input files are refused.")
+    expire_after_days: int | None = Field(
+        None, ge=1, description="Close postings older than this many days (none: never by age)."
+    )
+    merge_duplicates: bool = Field(
+        True, description="Merge one job found in several sources into one posting."
+    )
+    role_families: tuple[RoleFamilyConfig, ...] = Field(
+        (), description="Extra role families, matched before the built-in ones."
+    )
+
+    @field_validator("base_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.endswith("/"):
+            value += "/"
+        return value
+
+
+def _suggest(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def load_config(
+    path: Path | None, overrides: dict[str, Any] | None = None, *, root: Path | None = None
+) -> SiteConfig:
+    """Reads the TOML file (if any), applies overrides, validates; relative paths from `root`.
+
+    Every problem is reported at once, naming the file and the key.
+    """
+    data: dict[str, Any] = {}
+    shown = str(path) if path else CONFIG_FILE
+    if path is not None and path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(
+                [Diagnostic(SourceLocation(shown), f"invalid TOML: {err}", "", Severity.ERROR)]
+            ) from err
+    data.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    try:
+        config = SiteConfig.model_validate(data)
+    except ValidationError as err:
+        known = list(SiteConfig.model_fields)
+        problems = []
+        for item in err.errors():
+            key = ".".join(str(p) for p in item["loc"])
+            if item["type"] == "extra_forbidden":
+                message = f"unknown key {key!r}{_suggest(key, known)}"
+            else:
+                message = f"{key}: {item['msg']}"
+            problems.append(Diagnostic(SourceLocation(shown), message, "", Severity.ERROR))
+        raise ConfigError(problems) from err
+    base = root if root is not None else (path.parent if path else Path.cwd())
+    resolved = {
+        name: (base / getattr(config, name)).resolve()
+        for name in ("content_dir", "output_dir", "templates_dir", "static_dir")
+        if not getattr(config, name).is_absolute()
+    }
+    return config.model_copy(update=resolved)

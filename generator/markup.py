@@ -1,0 +1,84 @@
+"""Markdown → HTML, allow-list sanitising (nh3), HTML → plain text.
+
+Every description reaches a page only through `sanitize_html`; it is the one gate for
+untrusted markup. Results are cached by content hash so the costly work happens once per text.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+import markdown as markdown_lib
+import nh3
+from lxml import html as lxml_html
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "b", "em", "i",
+        "u", "s", "blockquote", "code", "pre", "a", "table", "thead", "tbody", "tr", "th", "td",
+        "dl", "dt", "dd", "sup", "sub", "abbr", "span",
+    }
+)
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": {"colspan"}}
+
+
+@functools.lru_cache(maxsize=8192)
+def sanitize_html(raw: str) -> str:
+    """Keeps only harmless markup: no script, style, iframe, event handler or javascript: URL.
+
+    Headings are shifted so that no description can add a second <h1> to a page.
+    """
+    cleaned = nh3.clean(
+        raw.replace("<h1", "<h2").replace("</h1>", "</h2>"),
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    )
+    cleaned = re.sub(r"<p>\s*(?:&nbsp;|\s)*</p>", "", cleaned)
+    return cleaned.strip()
+
+
+@functools.lru_cache(maxsize=8192)
+def markdown_to_html(text: str) -> str:
+    """Markdown (with tables and fenced code) → sanitised HTML."""
+    rendered = markdown_lib.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return sanitize_html(rendered)
+
+
+def html_to_text(fragment: str) -> str:
+    """The readable text of an HTML fragment, whitespace collapsed."""
+    if not fragment.strip():
+        return ""
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml raises several types on odd fragments; strip tags instead
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+    for block in root.iter("p", "li", "br", "h2", "h3", "h4", "div", "tr"):
+        block.tail = " " + (block.tail or "")
+    return re.sub(r"\s+", " ", root.text_content()).strip()
+
+
+def excerpt(text: str, limit: int = 200) -> str:
+    """At most `limit` characters, cut at a word boundary, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,.;:")
+    return cut + "…"
+
+
+def paragraphs_to_html(blocks: list[tuple[str, object]]) -> str:
+    """Builds escaped HTML from reader blocks: ("h", text), ("p", text), ("ul"/"ol", [items])."""
+    out: list[str] = []
+    for kind, content in blocks:
+        if kind in ("ul", "ol") and isinstance(content, list):
+            items = "".join(f"<li>{html.escape(str(item))}</li>" for item in content)
+            out.append(f"<{kind}>{items}</{kind}>")
+        elif kind == "h":
+            out.append(f"<h3>{html.escape(str(content))}</h3>")
+        else:
+            out.append(f"<p>{html.escape(str(content))}</p>")
+    return "\n".join(out)

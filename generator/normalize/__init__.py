@@ -1,0 +1,1 @@
+"""Normalisation: small pure functions that turn source strings into canonical facts."""

@@ -1,0 +1,198 @@
+"""`RawPosting` → `Posting`: applies every normaliser and says what it could not understand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from slugify import slugify
+
+from generator.errors import Diagnostic, Severity, SourceLocation
+from generator.markup import html_to_text, sanitize_html
+from generator.models import (
+    Employer,
+    EmploymentType,
+    Location,
+    Posting,
+    RawPosting,
+    Salary,
+)
+from generator.normalize.dates import is_relative_date, normalize_date
+from generator.normalize.employers import employer_display_name, employer_key
+from generator.normalize.locations import normalize_locations, normalize_work_arrangements
+from generator.normalize.salary import normalize_salary, salary_from_numbers
+from generator.normalize.skills import normalize_skills, skills_in_text
+from generator.normalize.titles import (
+    DEFAULT_ROLE_FAMILIES,
+    RoleFamily,
+    normalize_seniority,
+    normalize_title_case,
+    role_family,
+    seniority_from_level,
+    title_level,
+)
+
+EMPLOYMENT_TYPES: tuple[tuple[str, EmploymentType], ...] = (
+    (r"\bintern(ship)?\b", EmploymentType.INTERN),
+    (r"\bpart[-_ ]?time\b", EmploymentType.PART_TIME),
+    (r"\bfull[-_ ]?time\b|\bpermanent\b|\bregular\b", EmploymentType.FULL_TIME),
+    (r"\bcontract(or)?\b|\bfreelance\b|\bconsultant\b", EmploymentType.CONTRACTOR),
+    (r"\btemp(orary)?\b|\bseasonal\b|\bfixed[- ]term\b", EmploymentType.TEMPORARY),
+    (r"\bvolunteer\b", EmploymentType.VOLUNTEER),
+    (r"\bper[-_ ]?diem\b", EmploymentType.PER_DIEM),
+)
+
+# The currency a salary without one is most likely in, by the country of its first location.
+COUNTRY_CURRENCY = {
+    "US": "USD", "CA": "CAD", "GB": "GBP", "IN": "INR", "AU": "AUD", "NZ": "NZD", "JP": "JPY",
+    "CH": "CHF", "SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "SG": "SGD", "BR": "BRL",
+    "DE": "EUR", "FR": "EUR", "NL": "EUR", "ES": "EUR", "IT": "EUR", "IE": "EUR", "PT": "EUR",
+    "AT": "EUR", "BE": "EUR", "FI": "EUR", "GR": "EUR", "LU": "EUR", "EE": "EUR", "LT": "EUR",
+    "LV": "EUR", "SK": "EUR", "SI": "EUR", "HR": "EUR", "CY": "EUR", "MT": "EUR",
+}
+
+
+@dataclass(frozen=True)
+class ReferenceDate:
+    """The date relative dates count back from; approximate when guessed from a file's age."""
+
+    date: dt.date
+    exact: bool
+
+
+def normalize_employment_type(text: str | None) -> EmploymentType | None:
+    """"full-time", "Full Time", "FULL_TIME", "Permanent" → `EmploymentType`."""
+    if not text:
+        return None
+    for pattern, value in EMPLOYMENT_TYPES:
+        if re.search(pattern, text, re.I):
+            return value
+    return EmploymentType.OTHER if text.strip().upper() == "OTHER" else None
+
+
+def posting_id(raw: RawPosting, employer: str, title: str) -> str:
+    """A stable id from what identifies a job, not from where the file happens to live."""
+    basis = "|".join(
+        [
+            employer,
+            title.casefold(),
+            raw.external_id or "",
+            raw.apply_url or "",
+            ";".join(raw.locations),
+            raw.salary_text or "",
+            hashlib.sha256(raw.description_html.encode()).hexdigest()[:16],
+        ]
+    )
+    return hashlib.sha256(basis.encode()).hexdigest()[:12]
+
+
+def _salary(raw: RawPosting, locations: tuple[Location, ...]) -> Salary | None:
+    if raw.salary_min is not None or raw.salary_max is not None:
+        structured = salary_from_numbers(
+            raw.salary_min, raw.salary_max, raw.salary_currency or _currency_hint(raw, locations),
+            raw.salary_period,
+        )
+        if structured:
+            return structured
+    return normalize_salary(
+        raw.salary_text,
+        currency=raw.salary_currency,
+        period=raw.salary_period,
+        default_currency=_currency_hint(raw, locations),
+    )
+
+
+def _currency_hint(raw: RawPosting, locations: tuple[Location, ...]) -> str | None:
+    countries = [loc.country for loc in locations if loc.country] + list(raw.applicant_countries)
+    return COUNTRY_CURRENCY.get(countries[0]) if countries else None
+
+
+def normalize_posting(
+    raw: RawPosting,
+    reference: ReferenceDate,
+    families: tuple[RoleFamily, ...] = DEFAULT_ROLE_FAMILIES,
+) -> tuple[Posting | None, list[Diagnostic]]:
+    """Normalises one posting; a posting without an employer is skipped with a message."""
+    where = SourceLocation(raw.source.path, raw.source.line)
+    problems: list[Diagnostic] = []
+
+    def warn(message: str, action: str) -> None:
+        problems.append(Diagnostic(where, message, action, Severity.WARNING))
+
+    if not raw.employer_name:
+        warn(f"posting {raw.title!r} names no employer", "posting skipped")
+        return None, problems
+    title = normalize_title_case(raw.title)
+    employer_name = employer_display_name(raw.employer_name)
+    key = employer_key(raw.employer_name)
+    description_html = sanitize_html(raw.description_html) if raw.description_html else ""
+    description_text = html_to_text(description_html)
+    context = " ".join(filter(None, [raw.category, raw.summary, description_text[:3000]]))
+    family = role_family(title, context, families)
+    level = title_level(title)
+    locations = normalize_locations(list(raw.locations))
+    for country in raw.applicant_countries:
+        if not any(loc.remote for loc in locations) and raw.work_arrangement_text and re.search(
+            "remote", raw.work_arrangement_text, re.I
+        ):
+            locations += normalize_locations([f"Remote, {country}"])
+    arrangements = normalize_work_arrangements(raw.work_arrangement_text)
+    if not arrangements and any(loc.remote for loc in locations):
+        arrangements = normalize_work_arrangements("remote")
+    salary = _salary(raw, locations)
+    if salary is None and raw.salary_text and re.search(r"\d", raw.salary_text):
+        warn(f"salary {raw.salary_text!r} not understood", "salary left out")
+    seniority = normalize_seniority(raw.seniority_text) or seniority_from_level(level)
+    employment_type = normalize_employment_type(raw.employment_type_text)
+    date_posted = normalize_date(raw.date_posted_text, reference.date)
+    if raw.date_posted_text and date_posted is None:
+        warn(f"date {raw.date_posted_text!r} not understood", "date left out")
+    approximate = bool(date_posted) and is_relative_date(raw.date_posted_text) and not reference.exact
+    valid_through = normalize_date(raw.valid_through_text, reference.date)
+    skills = normalize_skills(list(raw.skills))
+    if not skills:
+        prose = " ".join(
+            [*raw.requirements, *raw.nice_to_have, *raw.signals, raw.summary or "", description_text]
+        )
+        skills = skills_in_text(prose)
+    employer = Employer(
+        key=key,
+        name=employer_name,
+        website=raw.employer_website,
+        logo_url=raw.employer_logo_url,
+        description=raw.employer_description,
+        industry=raw.industry,
+        segment=raw.segment,
+    )
+    ident = posting_id(raw, key, title)
+    posting = Posting(
+        id=ident,
+        slug=slugify(f"{employer_name} {title}", max_length=80, word_boundary=True) or ident,
+        title=title,
+        employer=employer,
+        role_family=family.key if family else None,
+        level=level,
+        seniority=seniority,
+        category=raw.category,
+        team=raw.team,
+        locations=locations,
+        work_arrangements=arrangements,
+        employment_type=employment_type,
+        salary=salary,
+        skills=skills,
+        summary=raw.summary,
+        responsibilities=raw.responsibilities,
+        requirements=raw.requirements,
+        nice_to_have=raw.nice_to_have,
+        signals=raw.signals,
+        date_posted=date_posted,
+        date_posted_approximate=approximate,
+        valid_through=valid_through,
+        apply_url=raw.apply_url,
+        external_id=raw.external_id,
+        description_html=description_html,
+        sources=(raw.source,),
+    )
+    return posting, problems

@@ -1,0 +1,202 @@
+"""Titles: sane casing, the level they name, and the role family they belong to.
+
+The role-family vocabulary is data (`RoleFamily` tuples) so that users can extend it from
+configuration; the first family whose pattern matches wins, so more specific families come first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.models import Seniority
+
+
+@dataclass(frozen=True)
+class RoleFamily:
+    """A named group of job titles; `patterns` are case-insensitive regular expressions."""
+
+    key: str
+    label: str
+    patterns: tuple[str, ...]
+
+
+MANAGER = r"\b(manager|mgr|head\s+of|director)\b"
+ENGINEERING = r"\b(engineer(ing)?|software|development|developer|ml|machine\s+learning|platform|infrastructure|technical|data)\b"
+
+DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
+    RoleFamily(
+        "engineering-manager",
+        "Engineering Manager",
+        (
+            r"\bengineering\s+(manager|lead\s+manager|director)\b",
+            r"\b(manager|head|director)\b.*\b(engineering|software|machine\s+learning|ml|platform|infrastructure)\b",
+            r"\b(software|ml|machine\s+learning|data|platform)\s+engineering\s+manager\b",
+        ),
+    ),
+    RoleFamily("product-manager", "Product Manager", (r"\bproduct\s+(manager|owner|lead)\b",)),
+    RoleFamily(
+        "machine-learning-engineer",
+        "Machine Learning Engineer",
+        (r"\b(machine\s+learning|ml|ai|deep\s+learning|mlops)\s+engineer\b", r"\bml\s*ops\b"),
+    ),
+    RoleFamily(
+        "data-scientist",
+        "Data Scientist",
+        (r"\bdata\s+scien(tist|ce)\b", r"\b(applied|research)\s+scientist\b", r"\bstatistician\b"),
+    ),
+    RoleFamily("data-engineer", "Data Engineer", (r"\b(data|analytics)\s+engineer\b", r"\betl\b")),
+    RoleFamily("data-analyst", "Data Analyst", (r"\b(data|business|bi|product)\s+analyst\b",)),
+    RoleFamily(
+        "site-reliability-engineer",
+        "Site Reliability / DevOps Engineer",
+        (r"\bsite\s+reliability\b", r"\bsre\b", r"\bdev\s*ops\b", r"\b(infrastructure|platform|cloud)\s+engineer\b"),
+    ),
+    RoleFamily(
+        "security-engineer",
+        "Security Engineer",
+        (r"\bsecurity\s+(engineer|analyst|architect)\b", r"\bappsec\b", r"\bpenetration\s+tester\b"),
+    ),
+    RoleFamily(
+        "qa-engineer",
+        "QA / Test Engineer",
+        (r"\b(qa|quality\s+assurance|test|sdet)\s*(engineer|analyst|automation)?\b",),
+    ),
+    RoleFamily(
+        "designer",
+        "Designer",
+        (r"\b(product|ux|ui|visual|interaction|graphic)\s*(/\s*\w+\s*)?designer\b", r"\bdesigner\b",
+         r"\bux\s+researcher\b"),
+    ),
+    RoleFamily(
+        "software-engineer",
+        "Software Engineer",
+        (
+            r"\b(software|backend|back-end|frontend|front-end|full[- ]?stack|mobile|ios|android|web|"
+            r"embedded|systems|application|game)\s+(engineer|developer|programmer)\b",
+            r"\bdeveloper\b",
+            r"\bprogrammer\b",
+            r"\bsoftware\s+engineering\b",
+            r"\bengineer\b",
+        ),
+    ),
+    RoleFamily("recruiter", "Recruiter", (r"\b(recruiter|talent\s+acquisition|sourcer)\b",)),
+    RoleFamily(
+        "sales",
+        "Sales",
+        (r"\b(account\s+executive|sales|business\s+development|account\s+manager)\b",),
+    ),
+    RoleFamily(
+        "customer-success",
+        "Customer Success",
+        (r"\b(customer\s+success|customer\s+support|support\s+engineer|solutions?\s+engineer)\b",),
+    ),
+    RoleFamily("marketing", "Marketing", (r"\b(marketing|growth|seo|content\s+strategist)\b",)),
+)
+
+ROMAN = r"(?:I{1,3}|IV|V|VI{0,3})"
+LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\b(distinguished)\b", "Distinguished"),
+    (r"\b(principal)\b", "Principal"),
+    (r"\b(staff)\b", "Staff"),
+    (r"\b(senior|sr\.?)\s", "Senior"),
+    (r"\b(lead)\b", "Lead"),
+    (r"\b(junior|jr\.?)\s", "Junior"),
+    (r"\b(intern(ship)?)\b", "Intern"),
+    (r"\b(graduate|new\s+grad)\b", "Graduate"),
+)
+
+SENIORITY_WORDS: tuple[tuple[str, Seniority], ...] = (
+    (r"\bintern(ship)?\b", Seniority.INTERN),
+    (r"\b(executive|c-level|vp|vice\s+president|chief)\b", Seniority.EXECUTIVE),
+    (r"\b(director|head\s+of)\b", Seniority.DIRECTOR),
+    (r"\b(lead|staff|principal|expert|leader|distinguished)\b", Seniority.LEAD),
+    (r"\b(senior|sr)\b", Seniority.SENIOR),
+    (r"\b(mid|intermediate|associate|experienced)\b", Seniority.MID),
+    (r"\b(entry|junior|jr|graduate|new\s+grad|beginner)\b", Seniority.ENTRY),
+)
+
+KEEP_UPPER = {
+    "ML", "AI", "UX", "UI", "QA", "SRE", "API", "SDK", "iOS", "VP", "CTO", "CEO", "CFO", "HR",
+    "IT", "BI", "NLP", "LLM", "ETL", "AWS", "GCP", "SQL", "EMEA", "APAC", "US", "UK", "EU", "DevOps",
+}
+
+
+def normalize_title_case(title: str) -> str:
+    """Fixes casing: roman numerals ("Ii" → "II"), all-caps or all-lowercase titles."""
+    text = re.sub(r"\s+", " ", title).strip()
+    if text and (text.isupper() or text.islower()):
+        words = []
+        for word in text.split(" "):
+            upper = word.upper().strip(",()")
+            known = next((k for k in KEEP_UPPER if k.upper() == upper), None)
+            words.append(word.replace(word.strip(",()"), known) if known else word.capitalize())
+        text = " ".join(words)
+
+    def roman(match: re.Match[str]) -> str:
+        return match.group(0).upper()
+
+    return re.sub(r"(?<![\w'’])(?:[Ii]{2,3}|[Ii][Vv]|[Vv][Ii]{1,3})(?![\w'’])", roman, text)
+
+
+def title_level(title: str) -> str | None:
+    """The level a title names: a roman numeral, "L5", or a word such as Senior or Staff."""
+    numeral = re.search(rf"\b({ROMAN})\b(?=\s*(?:,|$|-|–|\())", title)
+    if numeral and numeral.group(1) != "I" or numeral and re.search(r"\w\s+I\b", title):
+        return numeral.group(1) if numeral else None
+    ladder = re.search(r"\b(L|IC|E|M|P)(\d{1,2})\b", title)
+    if ladder:
+        return ladder.group(1) + ladder.group(2)
+    level_word = re.search(r"\blevel\s+(\d{1,2})\b", title, re.I)
+    if level_word:
+        return f"Level {level_word.group(1)}"
+    for pattern, label in LEVEL_PATTERNS:
+        if re.search(pattern, title + " ", re.I):
+            return label
+    return None
+
+
+def normalize_seniority(text: str | None) -> Seniority | None:
+    """"Senior level", "senior", "Mid-Senior", "Entry level" → the fixed ladder."""
+    if not text:
+        return None
+    for pattern, seniority in SENIORITY_WORDS:
+        if re.search(pattern, text, re.I):
+            return seniority
+    return None
+
+
+def seniority_from_level(level: str | None) -> Seniority | None:
+    """A level word implies a seniority when the source states none."""
+    if not level:
+        return None
+    return normalize_seniority(level)
+
+
+def role_family(
+    title: str,
+    context: str = "",
+    families: tuple[RoleFamily, ...] = DEFAULT_ROLE_FAMILIES,
+) -> RoleFamily | None:
+    """The role family of a title; `context` (category, description) settles bare titles.
+
+    "Manager II, User Understanding" names no discipline: when the context calls the job an
+    engineering manager, that is what it is.
+    """
+    for family in families:
+        if any(re.search(p, title, re.I) for p in family.patterns):
+            return family
+    if context and re.search(MANAGER, title, re.I):
+        lowered = context.lower()
+        best: tuple[int, RoleFamily] | None = None
+        for family in families:
+            if "manager" not in family.label.lower():
+                continue
+            position = lowered.find(family.label.lower())
+            if position >= 0 and (best is None or position < best[0]):
+                best = (position, family)
+        if best:
+            return best[1]
+        if re.search(ENGINEERING, lowered[:2000]):
+            return next((f for f in families if f.key == "engineering-manager"), None)
+    return None

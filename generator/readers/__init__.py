@@ -1,0 +1,90 @@
+"""Readers: one module per input format, chosen by sniffing the content, never the extension.
+
+`READERS` is the explicit registry; order matters because the first reader whose sniffer
+accepts a file reads it, so specific formats come before permissive ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import Diagnostic, ReaderError, Severity, SourceLocation
+from generator.readers.base import InputFile, Reader, ReadResult, decode
+from generator.readers.feed_xml import FeedXmlReader
+from generator.readers.scraped_page import ScrapedPageReader
+from generator.readers.summary_card import SummaryCardReader
+
+READERS: tuple[Reader, ...] = (
+    FeedXmlReader(),
+    SummaryCardReader(),
+    ScrapedPageReader(),
+)
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def sniff(source: InputFile) -> Reader | None:
+    """The first reader that recognises the file's content."""
+    for reader in READERS:
+        if reader.sniff(source):
+            return reader
+    return None
+
+
+def describe_unknown(source: InputFile) -> str:
+    """A short account of what an unrecognised file holds, for the message."""
+    head = source.head
+    if not head.strip():
+        return "the file is empty"
+    first = head.splitlines()[0][:60]
+    if head.startswith("<"):
+        return f"XML or HTML with no job postings in a known shape (starts {first!r})"
+    if head.startswith(("{", "[")):
+        return "JSON with no job postings in a known shape"
+    return f"text in no known posting shape (first line {first!r})"
+
+
+def read_file(path: Path, display_path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
+    str | None, ReadResult
+]:
+    """Reads one content file: (format name or None, postings and diagnostics).
+
+    Never raises for bad content: every problem becomes a located diagnostic.
+    """
+    result = ReadResult()
+    size = path.stat().st_size
+    if size > max_bytes:
+        result.diagnostics.append(
+            Diagnostic(
+                SourceLocation(display_path),
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                "file skipped",
+                Severity.WARNING,
+            )
+        )
+        return None, result
+    data = path.read_bytes()
+    source = InputFile(display_path, data, decode(data))
+    reader = sniff(source)
+    if reader is None:
+        result.diagnostics.append(
+            Diagnostic(
+                SourceLocation(display_path),
+                f"not a recognised posting format: {describe_unknown(source)}",
+                "file skipped",
+                Severity.WARNING,
+            )
+        )
+        return None, result
+    try:
+        return reader.name, reader.read(source)
+    except ReaderError as err:
+        result.diagnostics.append(
+            Diagnostic(
+                SourceLocation(display_path, err.line),
+                f"{reader.name}: {err.message}",
+                err.action,
+                Severity.WARNING,
+            )
+        )
+        return reader.name, result

@@ -1,0 +1,160 @@
+"""Job-feed XML: `<source><jobs><job>…` (the seed feed) and Indeed-style `<source><job>`.
+
+Field names are matched case-insensitively under several common spellings; any field may be
+missing. Descriptions are HTML (usually in CDATA) and are sanitised later, once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from generator.errors import ReaderError
+from generator.models import RawPosting, Source
+from generator.readers.base import InputFile, ReadResult, clean_text, local_name, parse_xml
+
+# Our field → the element names feeds use for it, in order of preference.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "jobtitle", "position", "name"),
+    "description": ("description", "content", "body", "jobdescription"),
+    "employment_type": ("jobtype", "employmenttype", "type", "contracttype"),
+    "seniority": ("experiencelevel", "experience", "seniority", "level"),
+    "arrangement": ("workarrangement", "remotetype", "workplacetype", "remote"),
+    "salary": ("salaryrange", "salary", "compensation", "pay"),
+    "skills": ("skills", "tags", "keywords"),
+    "category": ("category", "department", "function"),
+    "industry": ("industry",),
+    "employer": ("employername", "company", "companyname", "employer", "hiringorganization"),
+    "logo": ("employerlogo", "logo", "companylogo"),
+    "employer_description": ("employerdescription", "companydescription", "aboutcompany"),
+    "website": ("employerwebsite", "companyurl", "companywebsite", "website"),
+    "currency": ("compensationcurrency", "salarycurrency", "currency"),
+    "salary_min": ("compensationmin", "salarymin", "minsalary"),
+    "salary_max": ("compensationmax", "salarymax", "maxsalary"),
+    "salary_period": ("compensationperiod", "salaryperiod", "salarytype", "period"),
+    "apply": ("applyto", "applyurl", "url", "link", "joburl"),
+    "location": ("location", "locations", "joblocation"),
+    "city": ("city",),
+    "region": ("state", "region"),
+    "country": ("country",),
+    "posted": ("postedate", "posteddate", "date", "dateposted", "pubdate", "publishdate"),
+    "expires": ("expirationdate", "expirydate", "validthrough", "closingdate", "deadline"),
+    "external_id": ("externalid", "referencenumber", "id", "jobid", "reference", "requisitionid"),
+    "team": ("team",),
+}
+
+# Credits that feed publishers append to descriptions; they belong to the feed, not the job.
+FEED_CREDIT = re.compile(
+    r"<p[^>]*>[^<]*(?:scraping|automation|feed|powered)\b[^<]*\bby\b.*?</p>", re.I | re.S
+)
+
+
+def _job_elements(root: etree._Element) -> list[etree._Element]:
+    return [el for el in root.iter() if isinstance(el.tag, str) and local_name(el) == "job"]
+
+
+class FeedXmlReader:
+    """Reads job feeds whose root holds any number of `<job>` elements."""
+
+    name = "job-feed-xml"
+
+    def sniff(self, source: InputFile) -> bool:
+        head = source.head
+        if not head.startswith("<"):
+            return False
+        return bool(re.search(r"<job[\s>]", head, re.I)) and not re.search(
+            r"<(rss|feed)[\s>]", head, re.I
+        )
+
+    def read(self, source: InputFile) -> ReadResult:
+        root = parse_xml(source)
+        jobs = _job_elements(root)
+        if not jobs:
+            raise ReaderError("XML feed holds no <job> elements", line=root.sourceline)
+        result = ReadResult()
+        for index, job in enumerate(jobs, start=1):
+            fields = self._fields(job)
+            title = clean_text(fields.get("title"))
+            if not title:
+                result.warn(
+                    source.path,
+                    f"job {index} has no title",
+                    line=job.sourceline,
+                    action="job skipped",
+                )
+                continue
+            result.postings.append(self._posting(source, job, title, fields))
+        return result
+
+    @staticmethod
+    def _fields(job: etree._Element) -> dict[str, str]:
+        by_name: dict[str, str] = {}
+        for child in job:
+            if not isinstance(child.tag, str):
+                continue
+            name = local_name(child)
+            if len(child):
+                # A nested element (e.g. <company><name>…</name></company>): use its text.
+                value = " ".join(t.strip() for t in child.itertext() if t.strip())
+            else:
+                value = child.text or ""
+            if value.strip() and name not in by_name:
+                by_name[name] = value
+        fields: dict[str, str] = {}
+        for field_name, names in FIELDS.items():
+            for name in names:
+                if name in by_name:
+                    fields[field_name] = by_name[name]
+                    break
+        return fields
+
+    def _posting(
+        self, source: InputFile, job: etree._Element, title: str, fields: dict[str, str]
+    ) -> RawPosting:
+        def number(key: str) -> float | None:
+            text = clean_text(fields.get(key))
+            if not text:
+                return None
+            try:
+                return float(re.sub(r"[^\d.]", "", text))
+            except ValueError:
+                return None
+
+        locations: list[str] = []
+        if fields.get("location"):
+            locations.append(fields["location"])
+        else:
+            parts = [clean_text(fields.get(k)) for k in ("city", "region", "country")]
+            joined = ", ".join(p for p in parts if p)
+            if joined:
+                locations.append(joined)
+        description = FEED_CREDIT.sub("", fields.get("description", ""))
+        skills = tuple(s for s in re.split(r"\s*[,;]\s*", fields.get("skills", "")) if s.strip())
+        return RawPosting(
+            source=Source(path=source.path, line=job.sourceline, format=self.name),
+            title=title,
+            employer_name=clean_text(fields.get("employer")),
+            employer_website=clean_text(fields.get("website")),
+            employer_logo_url=clean_text(fields.get("logo")),
+            employer_description=clean_text(fields.get("employer_description")),
+            industry=clean_text(fields.get("industry")),
+            category=clean_text(fields.get("category")),
+            team=clean_text(fields.get("team")),
+            external_id=clean_text(fields.get("external_id")),
+            apply_url=clean_text(fields.get("apply")),
+            description_html=description.strip(),
+            skills=skills,
+            salary_text=clean_text(fields.get("salary")),
+            salary_min=number("salary_min"),
+            salary_max=number("salary_max"),
+            salary_currency=clean_text(fields.get("currency")),
+            salary_period=clean_text(fields.get("salary_period")),
+            locations=tuple(locations),
+            applicant_countries=(),
+            work_arrangement_text=clean_text(fields.get("arrangement")),
+            employment_type_text=clean_text(fields.get("employment_type")),
+            seniority_text=clean_text(fields.get("seniority")),
+            date_posted_text=clean_text(fields.get("posted")),
+            valid_through_text=clean_text(fields.get("expires")),
+        )

@@ -1,0 +1,285 @@
+"""What templates see: frozen plain data, text already formatted, URLs already resolved.
+
+URLs in views are site-root-relative; templates prefix them with the page's `root`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from babel.numbers import format_currency
+
+from generator.markup import excerpt, html_to_text
+from generator.models import Employer, Location, Posting, Salary, WorkArrangement
+from generator.normalize.locations import country_name
+from generator.urls import employer_url, posting_url, role_url
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class PostingCard:
+    """A posting as listed: enough to choose whether to open it."""
+
+    id: str
+    title: str
+    url: str
+    employer: Link
+    locations: str
+    arrangements: str
+    salary: str
+    date_iso: str
+    date_label: str
+    level: str
+
+
+@dataclass(frozen=True)
+class SiteView:
+    title: str
+    description: str
+    language: str
+    nav: tuple[Link, ...]
+    generator: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page has: where it is, what it is called, how it links back."""
+
+    site: SiteView
+    url: str
+    root: str
+    title: str
+    meta_description: str
+    canonical: str
+    breadcrumbs: tuple[Link, ...]
+    json_ld: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HomeView:
+    page: Page
+    cards: tuple[PostingCard, ...]
+    posting_count: int
+    employer_count: int
+    role_count: int
+    top_employers: tuple[Link, ...]
+    roles: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class EmployerCard:
+    name: str
+    url: str
+    initials: str
+    website: str
+    logo_url: str
+    description: str
+    industry: str
+    segment: str
+
+
+@dataclass(frozen=True)
+class PostingView:
+    page: Page
+    title: str
+    employer: EmployerCard
+    role: Link | None
+    facts: tuple[Fact, ...]
+    salary: str
+    locations: tuple[str, ...]
+    arrangements: str
+    date_label: str
+    date_iso: str
+    summary: str
+    description_html: str
+    skills: tuple[str, ...]
+    signals: tuple[str, ...]
+    apply_url: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EmployerView:
+    page: Page
+    employer: EmployerCard
+    cards: tuple[PostingCard, ...]
+    locations: tuple[str, ...]
+    salary_range: str
+    roles: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class RoleView:
+    page: Page
+    label: str
+    cards: tuple[PostingCard, ...]
+    employers: tuple[Link, ...]
+    salary_range: str
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """A browse page: every employer or every role, with counts."""
+
+    page: Page
+    heading: str
+    intro: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class NotFoundView:
+    page: Page
+
+
+# ---- formatting -----------------------------------------------------------------------------
+
+
+def money(amount: float, currency: str) -> str:
+    pattern = "¤#,##0" if amount >= 100 else "¤#,##0.##"
+    return str(format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False))
+
+
+def format_salary(salary: Salary | None) -> str:
+    """"$189,308 – $389,753 a year"; "Up to £80,000 a year"; "" when there is none."""
+    if salary is None:
+        return ""
+    per = f" a {salary.period.label}" if salary.period.label != "hour" else " an hour"
+    if salary.min is not None and salary.max is not None:
+        if salary.min == salary.max:
+            amount = money(salary.min, salary.currency)
+        else:
+            amount = f"{money(salary.min, salary.currency)} – {money(salary.max, salary.currency)}"
+    elif salary.max is not None:
+        amount = f"Up to {money(salary.max, salary.currency)}"
+    else:
+        assert salary.min is not None
+        amount = f"From {money(salary.min, salary.currency)}"
+    return f"{amount}{per} ({salary.currency})" if salary.currency not in ("USD", "EUR", "GBP") else amount + per
+
+
+def format_location(location: Location) -> str:
+    if location.label:
+        return location.label
+    if location.remote:
+        name = country_name(location.country)
+        return f"Remote ({name})" if name else "Remote"
+    parts = [location.city, location.region]
+    if location.country and not (location.country == "US" and location.region):
+        parts.append(country_name(location.country) if not location.city else location.country)
+    elif location.country == "US":
+        parts = [location.city, location.region]
+    return ", ".join(p for p in parts if p) or "Location not stated"
+
+
+def format_date(date: dt.date | None, approximate: bool = False) -> str:
+    if date is None:
+        return ""
+    text = f"{date.day} {date.strftime('%b %Y')}"
+    return f"about {text}" if approximate else text
+
+
+def format_arrangements(arrangements: tuple[WorkArrangement, ...]) -> str:
+    return " or ".join(a.label for a in arrangements)
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("&", " ").split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def card_for(posting: Posting, employer_slug: str) -> PostingCard:
+    return PostingCard(
+        id=posting.id,
+        title=posting.title,
+        url=posting_url(posting.slug),
+        employer=Link(posting.employer.name, employer_url(employer_slug)),
+        locations=" · ".join(format_location(loc) for loc in posting.locations),
+        arrangements=format_arrangements(posting.work_arrangements),
+        salary=format_salary(posting.salary),
+        date_iso=posting.date_posted.isoformat() if posting.date_posted else "",
+        date_label=format_date(posting.date_posted, posting.date_posted_approximate),
+        level=posting.seniority.label if posting.seniority else "",
+    )
+
+
+def employer_card(employer: Employer, slug: str) -> EmployerCard:
+    return EmployerCard(
+        name=employer.name,
+        url=employer_url(slug),
+        initials=initials(employer.name),
+        website=employer.website or "",
+        logo_url=employer.logo_url or "",
+        description=employer.description or "",
+        industry=employer.industry or "",
+        segment=employer.segment or "",
+    )
+
+
+def posting_facts(posting: Posting, role_label: str | None) -> tuple[Fact, ...]:
+    candidates = [
+        ("Salary", format_salary(posting.salary)),
+        ("Location", "; ".join(format_location(loc) for loc in posting.locations)),
+        ("Work arrangement", format_arrangements(posting.work_arrangements)),
+        ("Employment type", posting.employment_type.label if posting.employment_type else ""),
+        ("Seniority", posting.seniority.label if posting.seniority else ""),
+        ("Level", posting.level or ""),
+        ("Role", role_label or ""),
+        ("Team", posting.team or ""),
+        ("Category", posting.category or ""),
+        ("Posted", format_date(posting.date_posted, posting.date_posted_approximate)),
+        ("Apply by", format_date(posting.valid_through)),
+        ("Reference", posting.external_id or ""),
+    ]
+    return tuple(Fact(label, value) for label, value in candidates if value)
+
+
+def salary_span(postings: tuple[Posting, ...]) -> str:
+    """The range of yearly salaries a set of postings states, per the most common currency."""
+    salaries = [p.salary for p in postings if p.salary]
+    if not salaries:
+        return ""
+    currencies = sorted({s.currency for s in salaries}, key=lambda c: (-sum(s.currency == c for s in salaries), c))
+    currency = currencies[0]
+    chosen = [s for s in salaries if s.currency == currency]
+    low = min(s.yearly_low for s in chosen)
+    high = max(s.yearly_high for s in chosen)
+    if low == high:
+        return f"{money(low, currency)} a year"
+    return f"{money(low, currency)} – {money(high, currency)} a year"
+
+
+def json_ld_script(data: dict[str, object]) -> str:
+    """JSON for a <script> element: sorted keys for stable output, "</" escaped."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+    return text.replace("</", "<\\/")
+
+
+def posting_description_text(posting: Posting) -> str:
+    return excerpt(posting.summary or html_to_text(posting.description_html), 160)
+
+
+@dataclass(frozen=True)
+class RoleLabels:
+    """Role family key → label, from the vocabulary in use."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def link(self, key: str | None, count: int = 0) -> Link | None:
+        if not key:
+            return None
+        return Link(self.labels.get(key, key.replace("-", " ").title()), role_url(key), count)
