@@ -8,9 +8,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+from pydantic import ValidationError
+
 from generator.catalog import Catalog, assemble_catalog
 from generator.config import SiteConfig
-from generator.errors import Diagnostic, Diagnostics
+from generator.errors import Diagnostic, Diagnostics, Severity, SourceLocation
 from generator.models import Posting, RawPosting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
@@ -86,7 +89,15 @@ def read_content(
     reports: list[FileReport] = []
     for path in discover_content(config.content_dir):
         shown = display_path(path)
-        fmt, result = read_file(path, shown, max_bytes=config.max_file_bytes)
+        try:
+            fmt, result = read_file(path, shown, max_bytes=config.max_file_bytes)
+        except (OSError, ValueError, LookupError, TypeError, AttributeError) as err:
+            # A reader bug or an unreadable file must not take the whole site down: the file
+            # is reported and skipped, and the rest of the site still builds.
+            diagnostics.add(shown, f"could not be read: {type(err).__name__}: {err}",
+                            action="file skipped")
+            reports.append(FileReport(shown, None, problems=[f"{type(err).__name__}: {err}"]))
+            continue
         diagnostics.extend(result.diagnostics)
         report = FileReport(shown, fmt, problems=[d.format() for d in result.diagnostics])
         reports.append(report)
@@ -109,7 +120,13 @@ def normalize_all(
     by_path = {r.path: r for r in reports}
     postings: list[Posting] = []
     for raw, reference in raws:
-        posting, problems = normalize_posting(raw, reference, families)
+        try:
+            posting, problems = normalize_posting(raw, reference, families)
+        except ValidationError as err:
+            problems = [Diagnostic(SourceLocation(raw.source.path, raw.source.line),
+                                   f"posting {raw.title!r} is invalid: {err.errors()[0]['msg']}",
+                                   "posting skipped")]
+            posting = None
         diagnostics.extend(problems)
         report = by_path.get(raw.source.path)
         if report is not None:
@@ -165,7 +182,18 @@ def build_site(config: SiteConfig, options: BuildOptions, *, write: bool = True)
     staging = StagingDir(config.output_dir)
     try:
         for spec in pages:
-            staging.write_text(spec.output_path, render_page(env, spec))
+            try:
+                staging.write_text(spec.output_path, render_page(env, spec))
+            except jinja2.TemplateError as err:
+                diagnostics.add(
+                    getattr(err, "filename", None) or spec.template,
+                    f"template error while rendering {spec.url or 'the home page'}: {err}",
+                    line=getattr(err, "lineno", None),
+                    action="build stopped; the previous site is left in place",
+                    severity=Severity.ERROR,
+                )
+                staging.discard()
+                return result
         staging.write_text(".nojekyll", "")
         staging.copy_static([BUILTIN_STATIC, config.static_dir])
         staging.commit()

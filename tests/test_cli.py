@@ -1,0 +1,132 @@
+"""The command line as a user runs it: summaries, exit codes, atomic and deterministic output."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import ROOT, write_files
+
+GOOD_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<source><jobs>
+<job><Title>Data Engineer</Title><Employername>Harbor Labs</Employername>
+<Location>Lisbon, Portugal</Location><Salaryrange>€60,000-€75,000 EUR</Salaryrange>
+<Postedate>2026-11-02</Postedate><Description><![CDATA[<p>Pipelines.</p>]]></Description></job>
+</jobs></source>
+"""
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_prints_summary_and_succeeds(tmp_path: Path) -> None:
+    content = write_files(tmp_path / "content", {"feed.xml": GOOD_FEED})
+    out = tmp_path / "site"
+    done = run("build", "--content", str(content), "--out", str(out), "--today", "2026-11-24")
+    assert done.returncode == 0, done.stderr
+    assert "Read 1 file: 1 posting" in done.stdout
+    assert "Wrote" in done.stdout and str(out) in done.stdout
+    assert (out / "jobs/harbor-labs-data-engineer/index.html").is_file()
+    report = tmp_path / "site.build-report.json"
+    assert report.is_file() and not (out / "site.build-report.json").exists()
+
+
+def test_warning_is_located_and_strict_fails(tmp_path: Path) -> None:
+    content = write_files(
+        tmp_path / "content",
+        {"feed.xml": GOOD_FEED, "junk.xml": "<?xml version='1.0'?>\n<source>\n<jobs><job>\n</source>"},
+    )
+    out = tmp_path / "site"
+    relaxed = run("build", "--content", str(content), "--out", str(out), "--today", "2026-11-24")
+    assert relaxed.returncode == 0
+    assert "junk.xml:4: warning: job-feed-xml: malformed XML" in relaxed.stderr
+    assert "(file skipped)" in relaxed.stderr
+    strict = run("build", "--content", str(content), "--out", str(out), "--strict")
+    assert strict.returncode == 1
+    assert "--strict" in strict.stderr
+
+
+def test_bad_option_and_missing_content_are_usage_errors(tmp_path: Path) -> None:
+    assert run("build", "--today", "yesterday").returncode == 2
+    missing = run("build", "--content", str(tmp_path / "nope"), "--out", str(tmp_path / "s"))
+    assert missing.returncode == 2 and "content folder not found" in missing.stderr
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
+    content = write_files(tmp_path / "content", {"feed.xml": GOOD_FEED})
+    out = tmp_path / "site"
+    assert run("build", "--content", str(content), "--out", str(out)).returncode == 0
+    before = tree_digest(out)
+    broken = write_files(tmp_path / "theme", {"posting.html": "{{ view.no_such_field }}"})
+    failed = run("build", "--content", str(content), "--out", str(out), "--templates", str(broken))
+    assert failed.returncode == 1
+    assert "template error" in failed.stderr and "previous site is left in place" in failed.stderr
+    assert tree_digest(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_builds_are_byte_identical(seeds_dir: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        done = run("build", "--content", str(seeds_dir), "--out", str(out), "--today", "2026-04-27")
+        assert done.returncode == 0, done.stderr
+    assert tree_digest(first) == tree_digest(second)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def test_serve_builds_serves_and_rebuilds_on_change(tmp_path: Path) -> None:
+    content = write_files(tmp_path / "content", {"feed.xml": GOOD_FEED})
+    out = tmp_path / "site"
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--content", str(content), "--out", str(out),
+         "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        page = ""
+        for _ in range(100):
+            try:
+                page = _fetch(f"http://127.0.0.1:{port}/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert "Data Engineer" in page
+        assert "livereload" in page  # the reload script is injected into served pages
+        (content / "feed.xml").write_text(GOOD_FEED.replace("Data Engineer", "Analytics Engineer"))
+        for _ in range(100):
+            page = _fetch(f"http://127.0.0.1:{port}/")
+            if "Analytics Engineer" in page:
+                break
+            time.sleep(0.2)
+        assert "Analytics Engineer" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
