@@ -169,20 +169,19 @@ def format_salary(salary: Salary | None) -> str:
     else:
         assert salary.min is not None
         amount = f"From {money(salary.min, salary.currency)}"
-    return f"{amount}{per} ({salary.currency})" if salary.currency not in ("USD", "EUR", "GBP") else amount + per
+    return amount + per
 
 
 def format_location(location: Location) -> str:
+    """"San Francisco, CA" for US places, "Berlin, Germany" elsewhere, "Remote (Canada)"."""
     if location.label:
         return location.label
+    name = country_name(location.country)
     if location.remote:
-        name = country_name(location.country)
         return f"Remote ({name})" if name else "Remote"
     parts = [location.city, location.region]
-    if location.country and not (location.country == "US" and location.region):
-        parts.append(country_name(location.country) if not location.city else location.country)
-    elif location.country == "US":
-        parts = [location.city, location.region]
+    if name and not (location.country == "US" and location.region):
+        parts.append(name)
     return ", ".join(p for p in parts if p) or "Location not stated"
 
 
