@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from generator import __version__
 from generator.catalog import Catalog
 from generator.config import SiteConfig
+from generator.markup import html_to_text
 from generator.models import Posting
 from generator.normalize.titles import RoleFamily
 from generator.urls import (
@@ -191,7 +192,10 @@ def plan_posting(posting: Posting, ctx: PlanContext) -> PageSpec:
         arrangements=format_arrangements(posting.work_arrangements),
         date_label=format_date(posting.date_posted, posting.date_posted_approximate),
         date_iso=posting.date_posted.isoformat() if posting.date_posted else "",
-        summary=posting.summary or "",
+        # Cards repeat their summary as the description's first paragraph: say it once.
+        summary=""
+        if not posting.summary or posting.summary[:80] in html_to_text(posting.description_html)
+        else posting.summary,
         description_html=posting.description_html,
         skills=posting.skills,
         signals=posting.signals,

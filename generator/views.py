@@ -179,7 +179,8 @@ def format_location(location: Location) -> str:
     name = country_name(location.country)
     if location.remote:
         return f"Remote ({name})" if name else "Remote"
-    parts = [location.city, location.region]
+    region = location.region if location.region != location.city else None
+    parts = [location.city, region]
     if name and not (location.country == "US" and location.region):
         parts.append(name)
     return ", ".join(p for p in parts if p) or "Location not stated"
