@@ -35,6 +35,7 @@ from generator.views import (
     Link,
     NotFoundView,
     Page,
+    PostingCard,
     PostingView,
     RoleLabels,
     RoleView,
@@ -219,8 +220,11 @@ def plan_site(
     site = SiteView(config.title, config.description, config.language, nav, f"jobboard {__version__}")
     ctx = PlanContext(config, site, roles, employer_slugs)
 
-    def cards(postings: tuple[Posting, ...]) -> tuple:  # type: ignore[type-arg]
-        return tuple(card_for(p, employer_slugs[p.employer.key]) for p in postings)
+    # A posting appears on several lists: its card is made once.
+    card_of = {p.id: card_for(p, employer_slugs[p.employer.key]) for p in catalog.postings}
+
+    def cards(postings: tuple[Posting, ...]) -> tuple[PostingCard, ...]:
+        return tuple(card_of[p.id] for p in postings)
 
     specs: list[PageSpec] = []
     employer_links = tuple(

@@ -6,6 +6,7 @@ URLs in views are site-root-relative; templates prefix them with the page's `roo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass, field
 
@@ -149,11 +150,14 @@ class NotFoundView:
 # ---- formatting -----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def money(amount: float, currency: str) -> str:
+    """"$189,308": Babel's currency formatting, cached because it is slow and values repeat."""
     pattern = "¤#,##0" if amount >= 100 else "¤#,##0.##"
     return str(format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False))
 
 
+@functools.lru_cache(maxsize=65536)
 def format_salary(salary: Salary | None) -> str:
     """"$189,308 – $389,753 a year"; "Up to £80,000 a year"; "" when there is none."""
     if salary is None:

@@ -1,0 +1,103 @@
+"""Build-time benchmark: synthetic job feeds of N postings through the whole pipeline.
+
+    python benchmarks/build_bench.py [--sizes 1000,10000] [--keep DIR]
+
+Prints, per size, the seconds each stage takes and the pages written. Measures, never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.build import BuildOptions, normalize_all, read_content, role_vocabulary  # noqa: E402
+from generator.catalog import assemble_catalog  # noqa: E402
+from generator.config import load_config  # noqa: E402
+from generator.errors import Diagnostics  # noqa: E402
+from generator.plan import plan_site  # noqa: E402
+from generator.render import make_environment, render_page  # noqa: E402
+
+EMPLOYERS = [f"Synthetic Co {i}" for i in range(400)]
+ROLES = ["Software Engineer", "Data Scientist", "Product Manager", "Engineering Manager",
+         "Product Designer", "Site Reliability Engineer", "Data Engineer", "ML Engineer"]
+LEVELS = ["", "Senior ", "Staff ", "Principal ", "Junior "]
+CITIES = ["Berlin, Germany", "London, UK", "San Francisco, CA, US", "Remote, US", "Toronto, ON, CA",
+          "Bengaluru, India", "Remote (EMEA)", "Austin, TX", "Paris, France", "Seattle, WA"]
+SKILLS = ["Python", "Go", "Kubernetes", "SQL", "React", "Machine Learning", "Figma", "AWS", "Rust"]
+
+
+def synthetic_feed(count: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    jobs = []
+    for i in range(count):
+        low = rng.randrange(40, 250) * 1000
+        posted = dt.date(2026, 11, 24) - dt.timedelta(days=rng.randrange(0, 60))
+        skills = ", ".join(rng.sample(SKILLS, 3))
+        jobs.append(
+            f"<job><externalid>s{i}</externalid>"
+            f"<Title>{rng.choice(LEVELS)}{rng.choice(ROLES)} {i}</Title>"
+            f"<Employername>{rng.choice(EMPLOYERS)}</Employername>"
+            f"<Location>{rng.choice(CITIES)}</Location>"
+            f"<Salaryrange>${low:,}-${low + 40000:,} USD</Salaryrange>"
+            f"<Skills>{skills}</Skills><Postedate>{posted.isoformat()}</Postedate>"
+            f"<Description><![CDATA[<p>Job {i}: build things with {skills}.</p>"
+            f"<ul><li>Ship</li><li>Learn</li></ul>]]></Description></job>"
+        )
+    return "<?xml version='1.0'?><source><jobs>" + "".join(jobs) + "</jobs></source>"
+
+
+def run(size: int, keep: Path | None) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        content.mkdir()
+        per_file = 1000
+        for start in range(0, size, per_file):
+            (content / f"feed-{start:06d}.xml").write_text(synthetic_feed(min(per_file, size - start), start))
+        config = load_config(None, {"content_dir": content, "output_dir": keep or Path(tmp) / "site",
+                                    "max_file_bytes": 50_000_000})
+        options = BuildOptions(today=dt.date(2026, 11, 24))
+        diagnostics = Diagnostics()
+        times: dict[str, float] = {}
+        t = time.perf_counter()
+        raws, reports = read_content(config, options, diagnostics)
+        times["read"] = time.perf_counter() - t
+        t = time.perf_counter()
+        postings = normalize_all(raws, role_vocabulary(config), reports, diagnostics)
+        times["normalise"] = time.perf_counter() - t
+        t = time.perf_counter()
+        catalog = assemble_catalog(postings)
+        times["merge"] = time.perf_counter() - t
+        t = time.perf_counter()
+        pages = plan_site(catalog, config, role_vocabulary(config), dt.date(2026, 11, 24))
+        times["plan"] = time.perf_counter() - t
+        env = make_environment(None)
+        t = time.perf_counter()
+        total_bytes = sum(len(render_page(env, spec)) for spec in pages)
+        times["render"] = time.perf_counter() - t
+        times["pages"] = len(pages)
+        times["MB"] = total_bytes / 1e6
+        return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--keep", type=Path)
+    args = parser.parse_args()
+    columns = ["read", "normalise", "merge", "plan", "render", "pages", "MB"]
+    print(f"{'postings':>9} " + " ".join(f"{c:>10}" for c in columns))
+    for size in (int(s) for s in args.sizes.split(",")):
+        row = run(size, args.keep)
+        print(f"{size:>9} " + " ".join(
+            f"{row[c]:>10.0f}" if c == "pages" else f"{row[c]:>10.2f}" for c in columns))
+
+
+if __name__ == "__main__":
+    main()
