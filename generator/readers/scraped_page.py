@@ -41,6 +41,19 @@ APPLICANTS_ONLY = re.compile(r"^(?:([A-Z]{2,3}|[A-Z][a-z]+)\s+based\s+applicants
 OFFICE_IN_TEXT = re.compile(
     r"\b(?:from|to|at|near|in)\s+(?:the|our)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\s+office\b"
 )
+# Section titles written without a colon: short lines naming a usual part of a job ad.
+HEADING_WORDS = re.compile(
+    r"^(about\b.*|(key\s+)?responsibilities|requirements|(preferred\s+|minimum\s+)?qualifications|"
+    r"benefits|perks(\s+and\s+benefits)?|what\s+you('|’)ll\s+(do|bring|need)|who\s+you\s+are|"
+    r"the\s+(role|team|opportunity)|nice\s+to\s+have|compensation(\s+and\s+benefits)?|"
+    r"what\s+we\s+offer|why\s+join\s+us|your\s+role|you\s+will|how\s+to\s+apply)$",
+    re.I,
+)
+# A pay range inside a sentence ("The pay range is $125,000 - $158,000 per year.").
+SALARY_IN_SENTENCE = re.compile(
+    r"(?:[A-Z]{3}\s?)?[$€£₹]\s?\d[\d,.]*\s?[kK]?\s*(?:-|–|—|to)\s*[$€£₹]?\s?\d[\d,.]*\s?[kK]?"
+    r"(?:\s?[A-Z]{3})?(?:\s+(?:per|an?|/)\s*\w+|\s+(?:annually|hourly|monthly|yearly))?"
+)
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*-]|\d+[.)])\s+")
 
 
@@ -203,6 +216,9 @@ class ScrapedPageReader:
             if looks_like_salary_line(text):
                 exact_salary = exact_salary or text
                 continue
+            in_sentence = SALARY_IN_SENTENCE.search(text)
+            if in_sentence and exact_salary is None:
+                exact_salary = in_sentence.group(0)
             only = APPLICANTS_ONLY.match(text)
             if only:
                 countries.append(only.group(1))
@@ -212,7 +228,7 @@ class ScrapedPageReader:
                     blocks[-1][1].append(item)
                 else:
                     blocks.append(("ul", [item]))
-            elif text.endswith(":") and len(text) <= 80:
+            elif (text.endswith(":") and len(text) <= 80) or HEADING_WORDS.match(text):
                 blocks.append(("h", text.rstrip(":").strip()))
             else:
                 blocks.append(("p", text))
