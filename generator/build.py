@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from generator.models import Posting, RawPosting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
 from generator.plan import PageSpec, plan_site
-from generator.readers import read_file
+from generator.readers import ReadResult, read_data, read_file
 from generator.render import make_environment, render_page
 from generator.writer import BUILTIN_STATIC, StagingDir
 
@@ -81,8 +82,35 @@ def role_vocabulary(config: SiteConfig) -> tuple[RoleFamily, ...]:
     return extra + DEFAULT_ROLE_FAMILIES
 
 
+class ReadCache:
+    """Parsed files by content hash: `serve` keeps one across rebuilds, so an unchanged file
+    is never parsed twice. Results are never mutated after reading, so sharing them is safe."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], tuple[str | None, ReadResult]] = {}
+        self.hits = 0
+
+
+def read_cached(
+    path: Path, shown: str, max_bytes: int, cache: ReadCache | None
+) -> tuple[str | None, ReadResult]:
+    """`read_file`, answered from the cache when the same path holds the same bytes."""
+    if cache is None or path.stat().st_size > max_bytes:
+        return read_file(path, shown, max_bytes=max_bytes)
+    data = path.read_bytes()
+    key = (shown, hashlib.sha256(data).hexdigest())
+    if key in cache.entries:
+        cache.hits += 1
+        return cache.entries[key]
+    cache.entries[key] = read_data(data, shown)
+    return cache.entries[key]
+
+
 def read_content(
-    config: SiteConfig, options: BuildOptions, diagnostics: Diagnostics
+    config: SiteConfig,
+    options: BuildOptions,
+    diagnostics: Diagnostics,
+    cache: ReadCache | None = None,
 ) -> tuple[list[tuple[RawPosting, ReferenceDate]], list[FileReport]]:
     """Stage 1: every file read by the reader its content calls for."""
     raws: list[tuple[RawPosting, ReferenceDate]] = []
@@ -90,7 +118,7 @@ def read_content(
     for path in discover_content(config.content_dir):
         shown = display_path(path)
         try:
-            fmt, result = read_file(path, shown, max_bytes=config.max_file_bytes)
+            fmt, result = read_cached(path, shown, config.max_file_bytes, cache)
         except (OSError, ValueError, LookupError, TypeError, AttributeError) as err:
             # A reader bug or an unreadable file must not take the whole site down: the file
             # is reported and skipped, and the rest of the site still builds.
@@ -164,11 +192,17 @@ def write_report(result: BuildResult, output: Path) -> Path:
     return path
 
 
-def build_site(config: SiteConfig, options: BuildOptions, *, write: bool = True) -> BuildResult:
+def build_site(
+    config: SiteConfig,
+    options: BuildOptions,
+    *,
+    write: bool = True,
+    cache: ReadCache | None = None,
+) -> BuildResult:
     """Runs the whole pipeline; writes the site atomically unless `write` is False."""
     diagnostics = Diagnostics()
     families = role_vocabulary(config)
-    raws, reports = read_content(config, options, diagnostics)
+    raws, reports = read_content(config, options, diagnostics, cache)
     postings = normalize_all(raws, families, reports, diagnostics)
     for report in reports:
         report.postings = [p.id for p in postings if any(s.path == report.path for s in p.sources)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from livereload import Server
 
-from generator.build import BuildOptions, BuildResult, build_site
+from generator.build import BuildOptions, BuildResult, ReadCache, build_site
 from generator.config import SiteConfig
 from generator.render import BUILTIN_TEMPLATES
 from generator.writer import BUILTIN_STATIC
@@ -38,8 +38,10 @@ def serve(
 ) -> None:
     """Builds once, then serves the output and rebuilds whenever a watched file changes."""
 
+    cache = ReadCache()
+
     def rebuild() -> None:
-        report(build_site(config, options), True, config.output_dir)
+        report(build_site(config, options, cache=cache), True, config.output_dir)
 
     rebuild()
     server = Server()

@@ -130,3 +130,19 @@ def test_serve_builds_serves_and_rebuilds_on_change(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
+    from generator.build import BuildOptions, ReadCache, build_site
+    from generator.config import load_config
+
+    content = write_files(tmp_path / "content", {"a.xml": GOOD_FEED, "b.xml": GOOD_FEED.replace(
+        "Data Engineer", "Platform Engineer")})
+    config = load_config(None, {"content_dir": content, "output_dir": tmp_path / "site"})
+    cache = ReadCache()
+    first = build_site(config, BuildOptions(), write=False, cache=cache)
+    (content / "b.xml").write_text(GOOD_FEED.replace("Data Engineer", "Storage Engineer"))
+    second = build_site(config, BuildOptions(), write=False, cache=cache)
+    assert cache.hits == 1  # a.xml came from the cache; the edited b.xml was read again
+    assert {p.title for p in first.catalog.postings} == {"Data Engineer", "Platform Engineer"}
+    assert {p.title for p in second.catalog.postings} == {"Data Engineer", "Storage Engineer"}

@@ -51,9 +51,9 @@ def read_file(path: Path, display_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
 
     Never raises for bad content: every problem becomes a located diagnostic.
     """
-    result = ReadResult()
     size = path.stat().st_size
     if size > max_bytes:
+        result = ReadResult()
         result.diagnostics.append(
             Diagnostic(
                 SourceLocation(display_path),
@@ -63,7 +63,12 @@ def read_file(path: Path, display_path: str, *, max_bytes: int = DEFAULT_MAX_BYT
             )
         )
         return None, result
-    data = path.read_bytes()
+    return read_data(path.read_bytes(), display_path)
+
+
+def read_data(data: bytes, display_path: str) -> tuple[str | None, ReadResult]:
+    """Reads one file's bytes with the reader its content calls for (see `read_file`)."""
+    result = ReadResult()
     source = InputFile(display_path, data, decode(data))
     reader = sniff(source)
     if reader is None:
