@@ -21,6 +21,7 @@ ALLOWED_TAGS = frozenset(
         "dl", "dt", "dd", "sup", "sub", "abbr", "span",
     }
 )
+ANCHOR_WITHOUT_HREF = re.compile(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.S)
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": {"colspan"}}
 
 
@@ -39,6 +40,9 @@ def sanitize_html(raw: str) -> str:
         strip_comments=True,
     )
     cleaned = re.sub(r"<p>\s*(?:&nbsp;|\s)*</p>", "", cleaned)
+    # A link whose URL was unsafe (javascript:) loses its href; keep its text, drop the <a>,
+    # since an <a> without href is invalid HTML5. nh3's output is normalised, so this is exact.
+    cleaned = ANCHOR_WITHOUT_HREF.sub(r"\1", cleaned)
     return cleaned.strip()
 
 
