@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from generator.catalog import Catalog, assemble_catalog
 from generator.config import SiteConfig
+from generator.discovery import plan_data_files
 from generator.errors import Diagnostic, Diagnostics, Severity, SourceLocation
 from generator.models import Posting, RawPosting
 from generator.normalize.posting import ReferenceDate, normalize_posting
@@ -228,6 +229,8 @@ def build_site(
                 )
                 staging.discard()
                 return result
+        for data_file in plan_data_files(config, catalog, pages):
+            staging.write_bytes(data_file.output_path, data_file.content)
         staging.write_text(".nojekyll", "")
         staging.copy_static([BUILTIN_STATIC, config.static_dir])
         staging.commit()
