@@ -72,7 +72,7 @@ def run(size: int, keep: Path | None) -> dict[str, float]:
         postings = normalize_all(raws, role_vocabulary(config), reports, diagnostics)
         times["normalise"] = time.perf_counter() - t
         t = time.perf_counter()
-        catalog = assemble_catalog(postings)
+        catalog = assemble_catalog(postings, today=dt.date(2026, 11, 24))
         times["merge"] = time.perf_counter() - t
         t = time.perf_counter()
         pages = plan_site(catalog, config, role_vocabulary(config), dt.date(2026, 11, 24))

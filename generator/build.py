@@ -19,7 +19,7 @@ from generator.errors import Diagnostic, Diagnostics, Severity, SourceLocation
 from generator.models import Posting, RawPosting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
-from generator.plan import PageSpec, plan_site
+from generator.plan import PageSpec, plan_site, structured_data_gaps
 from generator.readers import ReadResult, read_data, read_file
 from generator.render import make_environment, render_page
 from generator.writer import BUILTIN_STATIC, StagingDir
@@ -207,9 +207,16 @@ def build_site(
     postings = normalize_all(raws, families, reports, diagnostics)
     for report in reports:
         report.postings = [p.id for p in postings if any(s.path == report.path for s in p.sources)]
-    catalog = assemble_catalog(postings, merge=config.merge_duplicates)
     today = options.today or dt.date.today()
+    catalog = assemble_catalog(postings, today=today, merge=config.merge_duplicates,
+                               max_age_days=config.expire_after_days)
     pages = plan_site(catalog, config, families, today)
+    for posting in catalog.open_postings:
+        for prop in structured_data_gaps(posting):
+            source = posting.sources[0]
+            diagnostics.add(source.path, f"posting {posting.title!r} has no {prop}, which Google "
+                            "for Jobs requires", line=source.line,
+                            action="page built; search engines may not list it")
     result = BuildResult(reports, catalog, pages, diagnostics)
     if not write:
         return result

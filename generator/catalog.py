@@ -31,14 +31,27 @@ class MergeRecord:
     reason: str
 
 
+PlaceKey = tuple[str | None, str | None, str | None]
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """Every posting, unique slugs, sorted newest first, and the groups pages are made of."""
+    """Every posting, unique slugs, sorted newest first, and the groups pages are made of.
+
+    Groups hold open postings only: a closed posting keeps its own page but leaves every list.
+    """
 
     postings: tuple[Posting, ...]
+    open_postings: tuple[Posting, ...]
+    closed_ids: frozenset[str]
     employers: dict[str, Employer]
     by_employer: dict[str, tuple[Posting, ...]]
     by_role: dict[str, tuple[Posting, ...]]
+    by_place: dict[PlaceKey, tuple[Posting, ...]]
+    places: dict[PlaceKey, Location]
+    remote: tuple[Posting, ...]
+    by_skill: dict[str, tuple[Posting, ...]]
+    similar: dict[str, tuple[str, ...]]
     merges: tuple[MergeRecord, ...]
 
 
@@ -186,28 +199,104 @@ def merged_employer(profiles: list[Employer]) -> Employer:
     return first.model_copy(update=fields)
 
 
-def assemble_catalog(postings: list[Posting], *, merge: bool = True) -> Catalog:
-    """Merges, de-collides slugs, sorts and groups the postings."""
+def place_key(location: Location) -> PlaceKey:
+    return (location.city, location.region, location.country)
+
+
+def assemble_catalog(
+    postings: list[Posting],
+    *,
+    today: dt.date,
+    merge: bool = True,
+    max_age_days: int | None = None,
+) -> Catalog:
+    """Merges, de-collides slugs, sorts, closes expired postings and groups the open ones."""
     records: list[MergeRecord] = []
     if merge:
         postings, records = merge_duplicates(postings)
-    ordered = sorted(assign_unique_slugs(postings), key=newest_first)
+    ordered = tuple(sorted(assign_unique_slugs(postings), key=newest_first))
+    open_postings = tuple(p for p in ordered if is_open(p, today, max_age_days))
+    open_ids = {p.id for p in open_postings}
     profiles: dict[str, list[Employer]] = defaultdict(list)
-    by_employer: dict[str, list[Posting]] = defaultdict(list)
-    by_role: dict[str, list[Posting]] = defaultdict(list)
     for posting in ordered:
         profiles[posting.employer.key].append(posting.employer)
+    by_employer: dict[str, list[Posting]] = {key: [] for key in profiles}
+    by_role: dict[str, list[Posting]] = defaultdict(list)
+    by_place: dict[PlaceKey, list[Posting]] = defaultdict(list)
+    places: dict[PlaceKey, Location] = {}
+    by_skill: dict[str, list[Posting]] = defaultdict(list)
+    remote: list[Posting] = []
+    for posting in open_postings:
         by_employer[posting.employer.key].append(posting)
         if posting.role_family:
             by_role[posting.role_family].append(posting)
+        for location in posting.locations:
+            if location.remote or not (location.city or location.country):
+                continue
+            key = place_key(location)
+            if not by_place[key] or by_place[key][-1].id != posting.id:
+                by_place[key].append(posting)
+            places.setdefault(key, location)
+        if posting.is_remote:
+            remote.append(posting)
+        for skill in posting.skills:
+            by_skill[skill].append(posting)
     employers = {key: merged_employer(found) for key, found in sorted(profiles.items())}
     return Catalog(
-        postings=tuple(ordered),
+        postings=ordered,
+        open_postings=open_postings,
+        closed_ids=frozenset(p.id for p in ordered if p.id not in open_ids),
         employers=employers,
         by_employer={k: tuple(v) for k, v in sorted(by_employer.items())},
         by_role={k: tuple(v) for k, v in sorted(by_role.items())},
+        by_place={k: tuple(v) for k, v in sorted(by_place.items(), key=lambda kv: str(kv[0]))},
+        places=places,
+        remote=tuple(remote),
+        by_skill={k: tuple(v) for k, v in sorted(by_skill.items(), key=lambda kv: kv[0].casefold())},
+        similar=similar_postings(open_postings),
         merges=tuple(records),
     )
+
+
+SIMILAR_COUNT = 5
+# A feature shared by more postings than this says little about similarity and would make the
+# candidate search quadratic; such features are skipped.
+FEATURE_CAP = 500
+
+
+def _features(posting: Posting) -> set[str]:
+    words = {f"t:{w}" for w in title_words(posting.title) if len(w) > 2}
+    skills = {f"s:{s.casefold()}" for s in posting.skills}
+    role = {f"r:{posting.role_family}"} if posting.role_family else set()
+    return words | skills | role
+
+
+def similar_postings(postings: tuple[Posting, ...]) -> dict[str, tuple[str, ...]]:
+    """The best five similar open postings of each, by shared role, skills and title words.
+
+    Candidates come from an inverted index, so the work grows with the postings that share a
+    feature, not with the square of all postings. Ties break on recency, then id.
+    """
+    features = {p.id: _features(p) for p in postings}
+    rank = {p.id: i for i, p in enumerate(postings)}
+    index: dict[str, list[str]] = defaultdict(list)
+    for posting in postings:
+        for feature in features[posting.id]:
+            index[feature].append(posting.id)
+    similar: dict[str, tuple[str, ...]] = {}
+    for posting in postings:
+        scores: dict[str, int] = defaultdict(int)
+        for feature in features[posting.id]:
+            holders = index[feature]
+            if len(holders) > FEATURE_CAP:
+                continue
+            weight = 3 if feature.startswith("r:") else 1
+            for other in holders:
+                if other != posting.id:
+                    scores[other] += weight
+        best = sorted(scores.items(), key=lambda kv: (-kv[1], rank[kv[0]]))[:SIMILAR_COUNT]
+        similar[posting.id] = tuple(pid for pid, _ in best)
+    return similar
 
 
 def is_open(posting: Posting, today: dt.date, max_age_days: int | None) -> bool:

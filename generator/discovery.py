@@ -125,7 +125,11 @@ def jobs_json(config: SiteConfig, postings: tuple[Posting, ...]) -> DataFile:
 
 def plan_data_files(config: SiteConfig, catalog: Catalog, pages: list[PageSpec]) -> list[DataFile]:
     """Every machine-readable file of the site."""
-    files = [atom_feed(config, catalog.postings, "feed.xml", f"{config.title}: all jobs", "")]
-    lastmod = {posting_url(p.slug): p.date_posted for p in catalog.postings if p.date_posted}
-    files += [sitemap(config, pages, lastmod), robots(config), jobs_json(config, catalog.postings)]
+    open_postings = catalog.open_postings
+    files = [atom_feed(config, open_postings, "feed.xml", f"{config.title}: all jobs", "")]
+    lastmod = {posting_url(p.slug): p.date_posted for p in open_postings if p.date_posted}
+    # Closed postings keep their page for old links but leave the sitemap, like every list.
+    closed_urls = {posting_url(p.slug) for p in catalog.postings if p.id in catalog.closed_ids}
+    listed = [s for s in pages if s.url not in closed_urls]
+    files += [sitemap(config, listed, lastmod), robots(config), jobs_json(config, open_postings)]
     return files

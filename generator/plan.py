@@ -6,39 +6,52 @@ Built before any rendering, so link checks, incremental builds and tests can rea
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
+
+from slugify import slugify
 
 from generator import __version__
 from generator.catalog import Catalog
 from generator.config import SiteConfig
 from generator.markup import html_to_text
-from generator.models import Posting
+from generator.models import Location, Posting
+from generator.normalize.locations import country_name
 from generator.normalize.titles import RoleFamily
 from generator.urls import (
     EMPLOYERS,
     HOME,
+    LOCATIONS,
     NOT_FOUND,
+    REMOTE,
     ROLES,
+    SKILLS,
     absolute,
     employer_slug,
     employer_url,
+    location_url,
     output_path,
     posting_url,
     role_url,
     root_prefix,
+    skill_url,
 )
 from generator.views import (
+    Chart,
+    EmployerCard,
     EmployerView,
     HomeView,
     IndexView,
     Link,
+    LinkGroup,
+    ListingView,
     NotFoundView,
     Page,
+    Pager,
     PostingCard,
     PostingView,
     RoleLabels,
-    RoleView,
     SiteView,
     card_for,
     employer_card,
@@ -49,10 +62,11 @@ from generator.views import (
     json_ld_script,
     posting_description_text,
     posting_facts,
+    salary_chart,
     salary_span,
 )
 
-View = HomeView | PostingView | EmployerView | RoleView | IndexView | NotFoundView
+View = HomeView | PostingView | EmployerView | ListingView | IndexView | NotFoundView
 
 
 @dataclass(frozen=True)
@@ -174,16 +188,20 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
     return data
 
 
-def plan_posting(posting: Posting, ctx: PlanContext) -> PageSpec:
+def plan_posting(posting: Posting, ctx: PlanContext, similar: tuple[PostingCard, ...],
+                 closed: bool) -> PageSpec:
     slug = ctx.employer_slugs[posting.employer.key]
     role = ctx.roles.link(posting.role_family)
     url = posting_url(posting.slug)
     crumbs = (Link("Employers", EMPLOYERS), Link(posting.employer.name, employer_url(slug)),
               Link(posting.title, url))
     description = posting_description_text(posting)
+    # A closed posting keeps its page for people who follow old links, but tells crawlers
+    # nothing: Google asks for JobPosting data to be removed once a job has expired.
+    json_ld = () if closed else (json_ld_script(posting_json_ld(posting, ctx)),)
     view = PostingView(
         page=_page(ctx, url, f"{posting.title} at {posting.employer.name}", description, crumbs,
-                   (json_ld_script(posting_json_ld(posting, ctx)),)),
+                   json_ld),
         title=posting.title,
         employer=employer_card(posting.employer, slug),
         role=role,
@@ -200,10 +218,56 @@ def plan_posting(posting: Posting, ctx: PlanContext) -> PageSpec:
         description_html=posting.description_html,
         skills=posting.skills,
         signals=posting.signals,
-        apply_url=posting.apply_url or "",
+        apply_url="" if closed else posting.apply_url or "",
         sources=tuple(f"{s.path}:{s.line}" if s.line else s.path for s in posting.sources),
+        closed=closed,
+        similar=similar,
     )
     return PageSpec(url, output_path(url), "posting.html", view)
+
+
+def structured_data_gaps(posting: Posting) -> list[str]:
+    """The properties Google for Jobs requires that this posting cannot provide."""
+    missing = []
+    if not posting.date_posted:
+        missing.append("datePosted")
+    if not posting.description_html and not posting.summary:
+        missing.append("description")
+    if not any(not loc.remote for loc in posting.locations) and not posting.is_remote:
+        missing.append("jobLocation")
+    return missing
+
+
+def paginate(
+    ctx: PlanContext, url: str, cards: tuple[PostingCard, ...]
+) -> list[tuple[str, tuple[PostingCard, ...], Pager]]:
+    """Splits a long list into pages: `url`, then `url/page/2/`, … each with its pager."""
+    size = ctx.config.page_size
+    chunks = [cards[i : i + size] for i in range(0, len(cards), size)] or [()]
+    urls = [url if n == 0 else f"{url}page/{n + 1}/" for n in range(len(chunks))]
+    links = tuple(Link(str(n + 1), u) for n, u in enumerate(urls))
+    result = []
+    for n, chunk in enumerate(chunks):
+        pager = Pager(
+            number=n + 1,
+            count=len(chunks),
+            prev_url=urls[n - 1] if n > 0 else None,
+            next_url=urls[n + 1] if n + 1 < len(chunks) else None,
+            pages=links if len(chunks) > 1 else (),
+        )
+        result.append((urls[n], chunk, pager))
+    return result
+
+
+def _paged_page(page: Page, pager: Pager) -> Page:
+    if pager.count <= 1:
+        return page
+    title = page.title if pager.number == 1 else f"Page {pager.number} · {page.title}"
+    return replace(page, title=title, prev_url=pager.prev_url, next_url=pager.next_url)
+
+
+def place_slug(location: Location) -> str:
+    return slugify(" ".join(p for p in (location.city, location.region, location.country) if p))
 
 
 def plan_site(
@@ -213,10 +277,11 @@ def plan_site(
     today: dt.date,
 ) -> list[PageSpec]:
     """Every page of the site, in a stable order."""
-    del today  # closing of expired postings arrives with the expiry policy
+    del today  # closing is decided in the catalog; pages only show it
     employer_slugs = _unique_employer_slugs(catalog)
     roles = RoleLabels({f.key: f.label for f in families})
-    nav = (Link("Jobs", HOME), Link("Employers", EMPLOYERS), Link("Roles", ROLES))
+    nav = (Link("Jobs", HOME), Link("Employers", EMPLOYERS), Link("Roles", ROLES),
+           Link("Locations", LOCATIONS), Link("Remote", REMOTE), Link("Skills", SKILLS))
     site = SiteView(config.title, config.description, config.language, nav, f"jobboard {__version__}")
     ctx = PlanContext(config, site, roles, employer_slugs)
 
@@ -227,6 +292,16 @@ def plan_site(
         return tuple(card_of[p.id] for p in postings)
 
     specs: list[PageSpec] = []
+
+    def listing(url: str, template: str, make: Callable[[Page, tuple[PostingCard, ...], Pager], View],
+                page: Page, postings: tuple[Posting, ...]) -> None:
+        for page_url, chunk, pager in paginate(ctx, url, cards(postings)):
+            paged = _paged_page(replace(page, url=page_url, root=root_prefix(page_url),
+                                        canonical=absolute(config.base_url, page_url)
+                                        if config.base_url else ""), pager)
+            specs.append(PageSpec(page_url, output_path(page_url), template,
+                                  make(paged, chunk, pager)))
+
     employer_links = tuple(
         Link(emp.name, employer_url(employer_slugs[key]), len(catalog.by_employer[key]))
         for key, emp in sorted(catalog.employers.items(), key=lambda kv: kv[1].name.casefold())
@@ -236,36 +311,58 @@ def plan_site(
         for key, postings in sorted(catalog.by_role.items())
         if (link := roles.link(key, len(postings))) is not None
     )
-    home = HomeView(
-        page=_page(ctx, HOME, config.title, config.description, ()),
-        cards=cards(catalog.postings),
-        posting_count=len(catalog.postings),
-        employer_count=len(catalog.employers),
-        role_count=len(catalog.by_role),
-        top_employers=tuple(sorted(employer_links, key=lambda l: (-l.count, l.label.casefold()))[:8]),
-        roles=role_links,
+    place_links = tuple(
+        Link(format_location(catalog.places[key]),
+             location_url(place_slug(catalog.places[key])), len(postings))
+        for key, postings in catalog.by_place.items()
     )
-    specs.append(PageSpec(HOME, output_path(HOME), "home.html", home))
-    specs.extend(plan_posting(p, ctx) for p in catalog.postings)
+    skill_slugs: dict[str, str] = {}
+    for skill in catalog.by_skill:
+        base = slugify(skill) or "skill"
+        slug, n = base, 2
+        while slug in skill_slugs.values():
+            slug, n = f"{base}-{n}", n + 1
+        skill_slugs[skill] = slug
+    skill_links = tuple(
+        Link(skill, skill_url(skill_slugs[skill]), len(postings))
+        for skill, postings in catalog.by_skill.items()
+    )
+    open_count = len(catalog.open_postings)
 
-    specs.append(
-        PageSpec(
-            EMPLOYERS,
-            output_path(EMPLOYERS),
-            "browse.html",
-            IndexView(
-                page=_page(ctx, EMPLOYERS, "Employers", f"All {len(employer_links)} employers with open positions.",
-                           (Link("Employers", EMPLOYERS),)),
-                heading="Employers",
-                intro=f"{len(employer_links)} employers are hiring.",
-                links=employer_links,
-            ),
+    def home_view(page: Page, chunk: tuple[PostingCard, ...], pager: Pager) -> HomeView:
+        return HomeView(
+            page=page,
+            cards=chunk,
+            pager=pager,
+            posting_count=open_count,
+            employer_count=sum(1 for link in employer_links if link.count),
+            role_count=len(catalog.by_role),
+            top_employers=tuple(sorted((x for x in employer_links if x.count),
+                                       key=lambda x: (-x.count, x.label.casefold()))[:8]),
+            roles=role_links,
         )
-    )
+
+    listing(HOME, "home.html", home_view, _page(ctx, HOME, config.title, config.description, ()),
+            catalog.open_postings)
+
+    closed = catalog.closed_ids
+    for posting in catalog.postings:
+        similar = tuple(card_of[pid] for pid in catalog.similar.get(posting.id, ()))
+        specs.append(plan_posting(posting, ctx, similar, posting.id in closed))
+
+    def index(url: str, name: str, heading: str, intro: str,
+              groups: tuple[LinkGroup, ...]) -> None:
+        specs.append(PageSpec(url, output_path(url), "browse.html", IndexView(
+            page=_page(ctx, url, heading, intro, (Link(name, url),)),
+            heading=heading, intro=intro, groups=groups)))
+
+    index(EMPLOYERS, "Employers", "Employers",
+          f"{len(employer_links)} employers, {open_count} open positions.",
+          (LinkGroup("", employer_links),))
     for key, employer in catalog.employers.items():
         postings = catalog.by_employer[key]
         url = employer_url(employer_slugs[key])
-        locations = tuple(dict.fromkeys(format_location(l) for p in postings for l in p.locations))
+        locations = tuple(dict.fromkeys(format_location(x) for p in postings for x in p.locations))
         role_counts: dict[str, int] = {}
         for p in postings:
             if p.role_family:
@@ -278,68 +375,103 @@ def plan_site(
             org["logo"] = employer.logo_url
         if employer.description:
             org["description"] = employer.description
-        view = EmployerView(
-            page=_page(ctx, url, f"Jobs at {employer.name}",
-                       employer.description or f"{len(postings)} open positions at {employer.name}.",
-                       (Link("Employers", EMPLOYERS), Link(employer.name, url)),
-                       (json_ld_script(org),)),
-            employer=employer_card(employer, employer_slugs[key]),
-            cards=cards(postings),
-            locations=locations,
-            salary_range=salary_span(postings),
-            roles=tuple(l for k, n in sorted(role_counts.items()) if (l := roles.link(k, n))),
+        card = employer_card(employer, employer_slugs[key])
+        employer_roles = tuple(
+            x for k, n in sorted(role_counts.items()) if (x := roles.link(k, n)) is not None
         )
-        specs.append(PageSpec(url, output_path(url), "employer.html", view))
+        span = salary_span(postings)
 
-    specs.append(
-        PageSpec(
-            ROLES,
-            output_path(ROLES),
-            "browse.html",
-            IndexView(
-                page=_page(ctx, ROLES, "Roles", "Open positions grouped by role.", (Link("Roles", ROLES),)),
-                heading="Roles",
-                intro=f"Open positions in {len(role_links)} role families.",
-                links=role_links,
-            ),
+        def employer_view(page: Page, chunk: tuple[PostingCard, ...], pager: Pager,
+                          card: EmployerCard = card, locations: tuple[str, ...] = locations,
+                          span: str = span, employer_roles: tuple[Link, ...] = employer_roles,
+                          ) -> EmployerView:
+            return EmployerView(page=page, employer=card, cards=chunk, pager=pager,
+                                locations=locations, salary_range=span, roles=employer_roles)
+
+        listing(url, "employer.html", employer_view, _page(
+            ctx, url, f"Jobs at {employer.name}",
+            employer.description or f"{len(postings)} open positions at {employer.name}.",
+            (Link("Employers", EMPLOYERS), Link(employer.name, url)), (json_ld_script(org),),
+        ), postings)
+
+    def group_listing(url: str, crumb: Link, heading: str, intro: str,
+                      postings: tuple[Posting, ...], related_heading: str,
+                      related: tuple[Link, ...], chart: Chart | None) -> None:
+        def make(page: Page, chunk: tuple[PostingCard, ...], pager: Pager) -> ListingView:
+            return ListingView(page=page, heading=heading, intro=intro, cards=chunk,
+                               pager=pager, related_heading=related_heading, related=related,
+                               chart=chart)
+
+        listing(url, "listing.html", make,
+                _page(ctx, url, heading, intro, (crumb, Link(heading, url))), postings)
+
+    def employers_of(postings: tuple[Posting, ...]) -> tuple[Link, ...]:
+        counts: dict[str, int] = {}
+        for p in postings:
+            counts[p.employer.key] = counts.get(p.employer.key, 0) + 1
+        return tuple(
+            Link(catalog.employers[k].name, employer_url(employer_slugs[k]), n)
+            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
-    )
+
+    index(ROLES, "Roles", "Roles", f"Open positions in {len(role_links)} role families.",
+          (LinkGroup("", role_links),))
     for key, postings in catalog.by_role.items():
         link = roles.link(key, len(postings))
         assert link is not None
-        url = role_url(key)
-        employer_counts: dict[str, int] = {}
-        for p in postings:
-            employer_counts[p.employer.key] = employer_counts.get(p.employer.key, 0) + 1
-        view_role = RoleView(
-            page=_page(ctx, url, f"{link.label} jobs",
-                       f"{len(postings)} open {link.label} positions across {len(employer_counts)} employers.",
-                       (Link("Roles", ROLES), Link(link.label, url))),
-            label=link.label,
-            cards=cards(postings),
-            employers=tuple(
-                Link(catalog.employers[k].name, employer_url(employer_slugs[k]), n)
-                for k, n in sorted(employer_counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            ),
-            salary_range=salary_span(postings),
-        )
-        specs.append(PageSpec(url, output_path(url), "role.html", view_role))
+        hiring = employers_of(postings)
+        span = salary_span(postings)
+        intro = (f"{len(postings)} open {link.label} position{'s' * (len(postings) != 1)} at "
+                 f"{len(hiring)} employer{'s' * (len(hiring) != 1)}"
+                 + (f", paying {span}." if span else "."))
+        group_listing(link.url, Link("Roles", ROLES), f"{link.label} jobs", intro, postings,
+                      "Employers hiring", hiring, salary_chart(postings, link.label))
+
+    countries: dict[str, list[Link]] = {}
+    for key, place_link in zip(catalog.by_place, place_links, strict=True):
+        country = country_name(catalog.places[key].country) or "Elsewhere"
+        countries.setdefault(country, []).append(place_link)
+    index(LOCATIONS, "Locations", "Locations",
+          f"Open positions in {len(place_links)} places, and {len(catalog.remote)} remote.",
+          (LinkGroup("Remote", (Link("Remote jobs", REMOTE, len(catalog.remote)),)),
+           *(LinkGroup(c, tuple(sorted(ls, key=lambda x: x.label)))
+             for c, ls in sorted(countries.items()))))
+    for key, place_link in zip(catalog.by_place, place_links, strict=True):
+        postings = catalog.by_place[key]
+        group_listing(place_link.url, Link("Locations", LOCATIONS), f"Jobs in {place_link.label}",
+                      f"{len(postings)} open position{'s' * (len(postings) != 1)} in "
+                      f"{place_link.label}.", postings, "Employers hiring here",
+                      employers_of(postings), None)
+    group_listing(REMOTE, Link("Locations", LOCATIONS), "Remote jobs",
+                  f"{len(catalog.remote)} open positions you can do remotely.",
+                  catalog.remote, "Employers hiring remotely", employers_of(catalog.remote), None)
+
+    index(SKILLS, "Skills", "Skills", f"Open positions by {len(skill_links)} skills.",
+          (LinkGroup("", tuple(sorted(skill_links, key=lambda x: (-x.count, x.label.casefold())))),))
+    for (skill, postings), skill_link in zip(catalog.by_skill.items(), skill_links, strict=True):
+        group_listing(skill_link.url, Link("Skills", SKILLS), f"{skill} jobs",
+                      f"{len(postings)} open position{'s' * (len(postings) != 1)} asking for "
+                      f"{skill}.", postings, "Employers hiring", employers_of(postings), None)
 
     not_found_page = _page(ctx, NOT_FOUND, "Page not found", "This page does not exist.", ())
     # GitHub Pages serves 404.html at any missing path, so relative links cannot work there:
     # its links start from the site's own path instead.
     base_path = urlparse(config.base_url).path or "/"
-    specs.append(
-        PageSpec(NOT_FOUND, NOT_FOUND, "404.html",
-                 NotFoundView(page=_replace_root(not_found_page, base_path)))
-    )
-    return specs
+    specs.append(PageSpec(NOT_FOUND, NOT_FOUND, "404.html",
+                          NotFoundView(page=replace(not_found_page, root=base_path))))
+    return _unique_urls(specs)
 
 
-def _replace_root(page: Page, root: str) -> Page:
-    from dataclasses import replace
-
-    return replace(page, root=root)
+def _unique_urls(specs: list[PageSpec]) -> list[PageSpec]:
+    """Two groups whose slugs collide (two skills "C#" and "C") keep the first; order is
+    stable, so the result is deterministic."""
+    seen: set[str] = set()
+    unique = []
+    for spec in specs:
+        if spec.output_path not in seen:
+            seen.add(spec.output_path)
+            unique.append(spec)
+    return unique
 
 
 def _unique_employer_slugs(catalog: Catalog) -> dict[str, str]:

@@ -9,6 +9,9 @@ from slugify import slugify
 HOME = ""
 EMPLOYERS = "employers/"
 ROLES = "roles/"
+LOCATIONS = "locations/"
+REMOTE = "remote/"
+SKILLS = "skills/"
 SEARCH = "search/"
 NOT_FOUND = "404.html"
 
@@ -27,6 +30,14 @@ def employer_url(slug: str) -> str:
 
 def role_url(key: str) -> str:
     return f"{ROLES}{key}/"
+
+
+def location_url(slug: str) -> str:
+    return f"{LOCATIONS}{slug}/"
+
+
+def skill_url(slug: str) -> str:
+    return f"{SKILLS}{slug}/"
 
 
 def output_path(url: str) -> str:

@@ -68,12 +68,47 @@ class Page:
     canonical: str
     breadcrumbs: tuple[Link, ...]
     json_ld: tuple[str, ...] = ()
+    prev_url: str | None = None  # None: no such page ("" is the home page's URL)
+    next_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a paginated list is: "page 2 of 5", with the neighbouring pages' URLs."""
+
+    number: int
+    count: int
+    prev_url: str | None
+    next_url: str | None
+    pages: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn as inline SVG by the template: geometry computed here."""
+
+    title: str
+    description: str
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
 
 
 @dataclass(frozen=True)
 class HomeView:
     page: Page
     cards: tuple[PostingCard, ...]
+    pager: Pager
     posting_count: int
     employer_count: int
     role_count: int
@@ -111,6 +146,8 @@ class PostingView:
     signals: tuple[str, ...]
     apply_url: str
     sources: tuple[str, ...]
+    closed: bool
+    similar: tuple[PostingCard, ...]
 
 
 @dataclass(frozen=True)
@@ -118,28 +155,40 @@ class EmployerView:
     page: Page
     employer: EmployerCard
     cards: tuple[PostingCard, ...]
+    pager: Pager
     locations: tuple[str, ...]
     salary_range: str
     roles: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
-class RoleView:
-    page: Page
-    label: str
-    cards: tuple[PostingCard, ...]
-    employers: tuple[Link, ...]
-    salary_range: str
-
-
-@dataclass(frozen=True)
-class IndexView:
-    """A browse page: every employer or every role, with counts."""
+class ListingView:
+    """A list of postings that share something: a role, a place, a skill, remote work."""
 
     page: Page
     heading: str
     intro: str
+    cards: tuple[PostingCard, ...]
+    pager: Pager
+    related_heading: str
+    related: tuple[Link, ...]
+    chart: Chart | None
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    heading: str
     links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """A browse page: every employer, role, place or skill, with counts."""
+
+    page: Page
+    heading: str
+    intro: str
+    groups: tuple[LinkGroup, ...]
 
 
 @dataclass(frozen=True)
@@ -265,6 +314,46 @@ def salary_span(postings: tuple[Posting, ...]) -> str:
     if low == high:
         return f"{money(low, currency)} a year"
     return f"{money(low, currency)} – {money(high, currency)} a year"
+
+
+def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
+    """A histogram of yearly salaries (range midpoints) in the most common currency."""
+    salaries = [p.salary for p in postings if p.salary]
+    if len(salaries) < 2:
+        return None
+    currency = sorted({s.currency for s in salaries},
+                      key=lambda c: (-sum(s.currency == c for s in salaries), c))[0]
+    mids = sorted((s.yearly_low + s.yearly_high) / 2 for s in salaries if s.currency == currency)
+    if len(mids) < 2:
+        return None
+    low, high = mids[0], mids[-1]
+    bins = min(8, max(2, len(mids)))
+    step = max((high - low) / bins, 1.0)
+    counts = [0] * bins
+    for value in mids:
+        counts[min(bins - 1, int((value - low) / step))] += 1
+    width, height, top = 640, 220, max(counts)
+    bar_width = width / bins
+    bars = []
+    for i, count in enumerate(counts):
+        bar_height = (height - 40) * count / top
+        start = low + i * step
+        bars.append(Bar(
+            label=f"{money(start, currency)}–{money(start + step, currency)}",
+            count=count,
+            x=round(i * bar_width + 4, 1),
+            y=round(height - 30 - bar_height, 1),
+            width=round(bar_width - 8, 1),
+            height=round(bar_height, 1),
+        ))
+    return Chart(
+        title=f"Yearly salaries of {label} postings ({currency})",
+        description=f"{len(mids)} postings state a salary in {currency}, from "
+        f"{money(low, currency)} to {money(high, currency)} a year (midpoint of each range).",
+        width=width,
+        height=height,
+        bars=tuple(bars),
+    )
 
 
 def json_ld_script(data: dict[str, object]) -> str:
