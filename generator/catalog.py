@@ -200,7 +200,10 @@ def merged_employer(profiles: list[Employer]) -> Employer:
 
 
 def place_key(location: Location) -> PlaceKey:
-    return (location.city, location.region, location.country)
+    """Groups a city whatever region spelling the sources used ("Manchester, England, UK")."""
+    if location.city:
+        return (location.city.casefold(), None, location.country)
+    return (None, location.region, location.country)
 
 
 def assemble_catalog(
@@ -236,7 +239,10 @@ def assemble_catalog(
             key = place_key(location)
             if not by_place[key] or by_place[key][-1].id != posting.id:
                 by_place[key].append(posting)
-            places.setdefault(key, location)
+            known = places.get(key)
+            if known is None or (known.region is None and location.region is not None
+                                 and location.country == "US"):
+                places[key] = location
         if posting.is_remote:
             remote.append(posting)
         for skill in posting.skills:

@@ -306,9 +306,12 @@ def salary_span(postings: tuple[Posting, ...]) -> str:
     salaries = [p.salary for p in postings if p.salary]
     if not salaries:
         return ""
-    currencies = sorted({s.currency for s in salaries}, key=lambda c: (-sum(s.currency == c for s in salaries), c))
+    currencies = sorted({s.currency for s in salaries},
+                        key=lambda c: (-sum(s.currency == c for s in salaries), c))
     currency = currencies[0]
     chosen = [s for s in salaries if s.currency == currency]
+    if len(chosen) * 2 <= len(salaries):
+        return ""  # no currency dominates: one range would misrepresent the others
     low = min(s.yearly_low for s in chosen)
     high = max(s.yearly_high for s in chosen)
     if low == high:
