@@ -20,6 +20,7 @@ from generator.models import Posting, RawPosting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
 from generator.plan import PageSpec, plan_site, structured_data_gaps
+from generator.search import SearchIndexError, index_site
 from generator.readers import ReadResult, read_data, read_file
 from generator.render import make_environment, render_page
 from generator.writer import BUILTIN_STATIC, StagingDir
@@ -240,6 +241,15 @@ def build_site(
             staging.write_bytes(data_file.output_path, data_file.content)
         staging.write_text(".nojekyll", "")
         staging.copy_static([BUILTIN_STATIC, config.static_dir])
+        if config.search:
+            try:
+                index_site(staging.path)
+            except SearchIndexError as err:
+                diagnostics.add(config.output_dir, f"search indexing failed: {err}",
+                                action="build stopped; the previous site is left in place",
+                                severity=Severity.ERROR)
+                staging.discard()
+                return result
         staging.commit()
     except BaseException:
         staging.discard()

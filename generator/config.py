@@ -54,6 +54,7 @@ class SiteConfig(BaseModel):
     merge_duplicates: bool = Field(
         True, description="Merge one job found in several sources into one posting."
     )
+    search: bool = Field(True, description="Build the Pagefind search index and search page.")
     role_families: tuple[RoleFamilyConfig, ...] = Field(
         (), description="Extra role families, matched before the built-in ones."
     )

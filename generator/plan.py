@@ -19,6 +19,7 @@ from generator.markup import html_to_text
 from generator.models import Location, Posting
 from generator.normalize.locations import country_name
 from generator.normalize.titles import RoleFamily
+from generator.search import search_data
 from generator.urls import (
     EMPLOYERS,
     HOME,
@@ -26,6 +27,7 @@ from generator.urls import (
     NOT_FOUND,
     REMOTE,
     ROLES,
+    SEARCH,
     SKILLS,
     absolute,
     employer_slug,
@@ -52,6 +54,7 @@ from generator.views import (
     PostingCard,
     PostingView,
     RoleLabels,
+    SearchView,
     SiteView,
     card_for,
     employer_card,
@@ -66,7 +69,16 @@ from generator.views import (
     salary_span,
 )
 
-View = HomeView | PostingView | EmployerView | ListingView | IndexView | NotFoundView
+# The facets the search page offers: Pagefind filter name → label, in display order.
+SEARCH_FACETS = (
+    Link("Work arrangement", "arrangement"), Link("Role", "role"), Link("Level", "level"),
+    Link("Salary (yearly)", "salary"), Link("Posted", "posted"), Link("Country", "country"),
+    Link("City", "city"), Link("Employment type", "type"), Link("Employer", "employer"),
+    Link("Skill", "skill"),
+)
+
+View = (HomeView | PostingView | EmployerView | ListingView | IndexView | SearchView
+        | NotFoundView)
 
 
 @dataclass(frozen=True)
@@ -189,7 +201,7 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
 
 
 def plan_posting(posting: Posting, ctx: PlanContext, similar: tuple[PostingCard, ...],
-                 closed: bool) -> PageSpec:
+                 closed: bool, today: dt.date) -> PageSpec:
     slug = ctx.employer_slugs[posting.employer.key]
     role = ctx.roles.link(posting.role_family)
     url = posting_url(posting.slug)
@@ -222,6 +234,9 @@ def plan_posting(posting: Posting, ctx: PlanContext, similar: tuple[PostingCard,
         sources=tuple(f"{s.path}:{s.line}" if s.line else s.path for s in posting.sources),
         closed=closed,
         similar=similar,
+        # Closed postings stay out of search, like every other list.
+        search=None if closed or not ctx.config.search
+        else search_data(posting, role.label if role else None, today),
     )
     return PageSpec(url, output_path(url), "posting.html", view)
 
@@ -277,7 +292,6 @@ def plan_site(
     today: dt.date,
 ) -> list[PageSpec]:
     """Every page of the site, in a stable order."""
-    del today  # closing is decided in the catalog; pages only show it
     employer_slugs = _unique_employer_slugs(catalog)
     roles = RoleLabels({f.key: f.label for f in families})
     nav = (Link("Jobs", HOME), Link("Employers", EMPLOYERS), Link("Roles", ROLES),
@@ -348,7 +362,7 @@ def plan_site(
     closed = catalog.closed_ids
     for posting in catalog.postings:
         similar = tuple(card_of[pid] for pid in catalog.similar.get(posting.id, ()))
-        specs.append(plan_posting(posting, ctx, similar, posting.id in closed))
+        specs.append(plan_posting(posting, ctx, similar, posting.id in closed, today))
 
     def index(url: str, name: str, heading: str, intro: str,
               groups: tuple[LinkGroup, ...]) -> None:
@@ -452,6 +466,12 @@ def plan_site(
         group_listing(skill_link.url, Link("Skills", SKILLS), f"{skill} jobs",
                       f"{len(postings)} open position{'s' * (len(postings) != 1)} asking for "
                       f"{skill}.", postings, "Employers hiring", employers_of(postings), None)
+
+    if config.search:
+        specs.append(PageSpec(SEARCH, output_path(SEARCH), "search.html", SearchView(
+            page=_page(ctx, SEARCH, "Search jobs", f"Search {open_count} open positions.",
+                       (Link("Search", SEARCH),)),
+            facets=SEARCH_FACETS)))
 
     not_found_page = _page(ctx, NOT_FOUND, "Page not found", "This page does not exist.", ())
     # GitHub Pages serves 404.html at any missing path, so relative links cannot work there:

@@ -15,6 +15,7 @@ from babel.numbers import format_currency
 from generator.markup import excerpt, html_to_text
 from generator.models import Employer, Location, Posting, Salary, WorkArrangement
 from generator.normalize.locations import country_name
+from generator.search import SearchData
 from generator.urls import employer_url, posting_url, role_url
 
 
@@ -148,6 +149,7 @@ class PostingView:
     sources: tuple[str, ...]
     closed: bool
     similar: tuple[PostingCard, ...]
+    search: SearchData | None
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,14 @@ class IndexView:
     heading: str
     intro: str
     groups: tuple[LinkGroup, ...]
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """The search page: the facets it offers, in display order, with their labels."""
+
+    page: Page
+    facets: tuple[Link, ...]
 
 
 @dataclass(frozen=True)

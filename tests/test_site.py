@@ -29,7 +29,7 @@ def test_posting_page_shows_its_facts(seeds_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(seeds_dir, site)
     page = (site / "jobs/pinterest-engineering-manager-ii-machine-learning-user-understanding/index.html").read_text()
-    assert "<h1>Engineering Manager II, Machine Learning – User Understanding</h1>" in page
+    assert ">Engineering Manager II, Machine Learning – User Understanding</h1>" in page
     assert "$189,308 – $389,753 a year" in page
     assert "San Francisco, CA" in page and "Remote (United States)" in page
     assert '<time datetime="2026-04-18">18 Apr 2026</time>' in page

@@ -1,0 +1,184 @@
+"""Search in a real browser: headless Chromium against the demo site served under /repo/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.catalog import Catalog
+from generator.models import WorkArrangement
+from tests.conftest import ROOT, build
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(shutil.which("chromium") is None and not Path(CHROMIUM).exists(),
+                       reason="Debian's chromium is not installed (apt-get install -y chromium)"),
+]
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under /repo/, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path: str) -> str:
+        inner = path[len("/repo"):] if path.startswith("/repo/") else "/__outside__"
+        return super().translate_path(inner)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Catalog]]:
+    site = tmp_path_factory.mktemp("search") / "site"
+    result = build(ROOT / "content", site, today="2026-11-24")
+    handler = functools.partial(SubPathHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/repo/", result.catalog
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def status(page: Any) -> str:
+    page.wait_for_function(
+        "() => { const s = document.getElementById('search-status').textContent;"
+        " return s && !s.startsWith('Loading'); }")
+    return str(page.locator("#search-status").text_content())
+
+
+def titles(page: Any) -> list[str]:
+    return [t.strip() for t in page.locator("#results .card-title").all_text_contents()]
+
+
+def wait_status(page: Any, pattern: str) -> str:
+    page.wait_for_function(
+        "(p) => new RegExp(p).test(document.getElementById('search-status').textContent)", arg=pattern)
+    return status(page)
+
+
+def test_query_finds_the_expected_posting(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    page.goto(f"{base}search/?q=kafka")
+    wait_status(page, r"found")
+    assert "Senior Data Engineer, Streaming Platform" in titles(page)
+    link = page.locator("#results .card-title a").first.get_attribute("href")
+    assert link.startswith("/repo/jobs/")
+
+
+def test_header_search_box_leads_to_results(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    page.goto(f"{base}employers/")
+    page.fill("#site-search", "designer")
+    page.press("#site-search", "Enter")
+    wait_status(page, r"found")
+    assert page.url.startswith(f"{base}search/?q=designer")
+    assert all(title for title in titles(page))
+    assert any("Designer" in title for title in titles(page))
+
+
+def test_facets_narrow_and_or_within_a_facet(served: tuple[str, Catalog], page: Any) -> None:
+    base, catalog = served
+    remote = [p for p in catalog.open_postings if WorkArrangement.REMOTE in p.work_arrangements]
+    either = [p for p in catalog.open_postings
+              if {WorkArrangement.REMOTE, WorkArrangement.HYBRID} & set(p.work_arrangements)]
+    page.goto(f"{base}search/")
+    status(page)
+    page.get_by_label(re.compile(r"^Remote \(")).check()
+    text = wait_status(page, r"jobs? found")
+    assert text.startswith(f"{len(remote)} job")
+    assert len(titles(page)) == min(10, len(remote))
+    assert "arrangement=Remote" in page.url
+    page.get_by_label(re.compile(r"^Hybrid \(")).check()
+    text = wait_status(page, rf"^{len(either)} jobs? found")
+    assert len(either) > len(remote)
+
+
+def test_salary_sort_orders_by_yearly_pay(served: tuple[str, Catalog], page: Any) -> None:
+    base, catalog = served
+    page.goto(f"{base}search/?q=engineer&sort=salary")
+    wait_status(page, r"found")
+    shown = titles(page)
+    by_title = {p.title: p for p in catalog.open_postings}
+    pay = [by_title[t].salary.yearly_high if by_title[t].salary else 0 for t in shown]
+    assert pay == sorted(pay, reverse=True)
+    assert pay[0] > 0
+
+
+def test_shared_url_restores_state_and_back_button(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    page.goto(f"{base}search/?q=engineer&sort=date&arrangement=Hybrid")
+    first = wait_status(page, r"found")
+    assert page.input_value("#q") == "engineer"
+    assert page.input_value("#sort") == "date"
+    assert page.get_by_label(re.compile(r"^Hybrid \(")).is_checked()
+    page.get_by_label(re.compile(r"^Hybrid \(")).uncheck()
+    wait_status(page, r"found")
+    assert "arrangement=" not in page.url
+    page.go_back()
+    assert wait_status(page, r"found") == first
+    assert page.get_by_label(re.compile(r"^Hybrid \(")).is_checked()
+
+
+def test_no_results_names_the_filters_to_remove(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    page.goto(f"{base}search/?q=zzzzqqqq&arrangement=Remote")
+    assert "No jobs match" in wait_status(page, r"No jobs")
+    page.get_by_role("button", name="Remove filter Remote").click()
+    wait_status(page, r"No jobs match\.$")
+    assert "arrangement" not in page.url
+
+
+def test_without_javascript_every_posting_is_reachable(served: tuple[str, Catalog],
+                                                       browser: Any) -> None:
+    base, catalog = served
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}search/")
+    assert "Search needs JavaScript" in page.locator("noscript").first.inner_html()
+    # Crawl the browse pages (home, employers, roles, places, skills) as a visitor without JS.
+    queue, seen, postings = [base], set(), set()
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page.goto(url)
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            href = href.split("#")[0]
+            if not href.startswith(base) or "/search/" in href:
+                continue
+            if "/jobs/" in href:
+                postings.add(href)
+            elif href not in seen:
+                queue.append(href)
+    context.close()
+    assert {f"{base}jobs/{p.slug}/" for p in catalog.open_postings} <= postings
