@@ -93,6 +93,10 @@ function renderFacets(allCounts, counts, state) {
     const box = fieldset.querySelector(".facet-values");
     box.replaceChildren();
     fieldset.hidden = values.length === 0;
+    // Values with matches first, then by name; the long tail folds away.
+    values.sort((a, b) => ((counts[facet] || {})[b] || 0) - ((counts[facet] || {})[a] || 0)
+      || a.localeCompare(b));
+    const more = el("details", {}, el("summary", {}, "More"));
     values.forEach((value, i) => {
       const id = `f-${facet}-${i}`;
       const checked = state.filters[facet].includes(value);
@@ -101,8 +105,9 @@ function renderFacets(allCounts, counts, state) {
       input.checked = checked;
       const label = el("label", { for: id }, value, " ", el("span", { class: "count" }, `(${count})`));
       const row = el("div", { class: count || checked ? "facet-row" : "facet-row empty" }, input, label);
-      box.append(row);
+      (i < 8 || checked ? box : more).append(row);
     });
+    if (more.children.length > 1) box.append(more);
   }
 }
 
