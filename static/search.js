@@ -141,15 +141,18 @@ function card(item) {
 }
 
 let pending = [];
+let allCounts = {};
+let generation = 0;
+
 async function showMore() {
+  const mine = generation;
   const batch = pending.splice(0, PAGE_SIZE);
   const items = await Promise.all(batch.map((r) => index.load_result(r)));
+  if (mine !== generation) return; // a newer search replaced these results meanwhile
   for (const item of items) resultsList.append(card(item));
   moreButton.hidden = pending.length === 0;
 }
 
-let allCounts = {};
-let generation = 0;
 async function run(state) {
   const mine = ++generation;
   queryBox.value = state.q;
@@ -162,14 +165,17 @@ async function run(state) {
   resultsList.replaceChildren();
   pending = [...results];
   const n = results.length;
+  let text;
   if (!state.q && !anyFilter) {
-    statusLine.textContent = `${n} open position${n === 1 ? "" : "s"}. Type a keyword or pick filters.`;
+    text = `${n} open position${n === 1 ? "" : "s"}. Type a keyword or pick filters.`;
   } else if (n === 0) {
-    statusLine.textContent = "No jobs match." + (anyFilter ? " Remove a filter below to see more." : "");
+    text = "No jobs match." + (anyFilter ? " Remove a filter below to see more." : "");
   } else {
-    statusLine.textContent = `${n} job${n === 1 ? "" : "s"} found.`;
+    text = `${n} job${n === 1 ? "" : "s"} found.`;
   }
   await showMore();
+  // Announced last, once the cards are on the page.
+  if (mine === generation) statusLine.textContent = text;
 }
 
 function go(state) {
