@@ -175,7 +175,10 @@ async function run(state) {
   }
   await showMore();
   // Announced last, once the cards are on the page.
-  if (mine === generation) statusLine.textContent = text;
+  if (mine === generation) {
+    statusLine.textContent = text;
+    page.dataset.shown = stateUrl(state); // lets tests and scripts know the results are final
+  }
 }
 
 function go(state) {
