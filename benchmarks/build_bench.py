@@ -25,11 +25,29 @@ from generator.plan import plan_site  # noqa: E402
 from generator.render import make_environment, render_page  # noqa: E402
 
 EMPLOYERS = [f"Synthetic Co {i}" for i in range(400)]
-ROLES = ["Software Engineer", "Data Scientist", "Product Manager", "Engineering Manager",
-         "Product Designer", "Site Reliability Engineer", "Data Engineer", "ML Engineer"]
+ROLES = [
+    "Software Engineer",
+    "Data Scientist",
+    "Product Manager",
+    "Engineering Manager",
+    "Product Designer",
+    "Site Reliability Engineer",
+    "Data Engineer",
+    "ML Engineer",
+]
 LEVELS = ["", "Senior ", "Staff ", "Principal ", "Junior "]
-CITIES = ["Berlin, Germany", "London, UK", "San Francisco, CA, US", "Remote, US", "Toronto, ON, CA",
-          "Bengaluru, India", "Remote (EMEA)", "Austin, TX", "Paris, France", "Seattle, WA"]
+CITIES = [
+    "Berlin, Germany",
+    "London, UK",
+    "San Francisco, CA, US",
+    "Remote, US",
+    "Toronto, ON, CA",
+    "Bengaluru, India",
+    "Remote (EMEA)",
+    "Austin, TX",
+    "Paris, France",
+    "Seattle, WA",
+]
 SKILLS = ["Python", "Go", "Kubernetes", "SQL", "React", "Machine Learning", "Figma", "AWS", "Rust"]
 
 
@@ -59,9 +77,17 @@ def run(size: int, keep: Path | None) -> dict[str, float]:
         content.mkdir()
         per_file = 1000
         for start in range(0, size, per_file):
-            (content / f"feed-{start:06d}.xml").write_text(synthetic_feed(min(per_file, size - start), start))
-        config = load_config(None, {"content_dir": content, "output_dir": keep or Path(tmp) / "site",
-                                    "max_file_bytes": 50_000_000})
+            (content / f"feed-{start:06d}.xml").write_text(
+                synthetic_feed(min(per_file, size - start), start)
+            )
+        config = load_config(
+            None,
+            {
+                "content_dir": content,
+                "output_dir": keep or Path(tmp) / "site",
+                "max_file_bytes": 50_000_000,
+            },
+        )
         options = BuildOptions(today=dt.date(2026, 11, 24))
         diagnostics = Diagnostics()
         times: dict[str, float] = {}
@@ -95,8 +121,10 @@ def main() -> None:
     print(f"{'postings':>9} " + " ".join(f"{c:>10}" for c in columns))
     for size in (int(s) for s in args.sizes.split(",")):
         row = run(size, args.keep)
-        print(f"{size:>9} " + " ".join(
-            f"{row[c]:>10.0f}" if c == "pages" else f"{row[c]:>10.2f}" for c in columns))
+        print(
+            f"{size:>9} "
+            + " ".join(f"{row[c]:>10.0f}" if c == "pages" else f"{row[c]:>10.2f}" for c in columns)
+        )
 
 
 if __name__ == "__main__":

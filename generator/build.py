@@ -20,9 +20,9 @@ from generator.models import Posting, RawPosting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
 from generator.plan import PageSpec, plan_site, structured_data_gaps
-from generator.search import SearchIndexError, index_site
 from generator.readers import ReadResult, read_data, read_file
 from generator.render import make_environment, render_page
+from generator.search import SearchIndexError, index_site
 from generator.writer import BUILTIN_STATIC, StagingDir
 
 
@@ -73,7 +73,8 @@ def discover_content(content_dir: Path) -> list[Path]:
     found = [
         p
         for p in content_dir.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
 
@@ -124,8 +125,9 @@ def read_content(
         except (OSError, ValueError, LookupError, TypeError, AttributeError) as err:
             # A reader bug or an unreadable file must not take the whole site down: the file
             # is reported and skipped, and the rest of the site still builds.
-            diagnostics.add(shown, f"could not be read: {type(err).__name__}: {err}",
-                            action="file skipped")
+            diagnostics.add(
+                shown, f"could not be read: {type(err).__name__}: {err}", action="file skipped"
+            )
             reports.append(FileReport(shown, None, problems=[f"{type(err).__name__}: {err}"]))
             continue
         diagnostics.extend(result.diagnostics)
@@ -153,9 +155,13 @@ def normalize_all(
         try:
             posting, problems = normalize_posting(raw, reference, families)
         except ValidationError as err:
-            problems = [Diagnostic(SourceLocation(raw.source.path, raw.source.line),
-                                   f"posting {raw.title!r} is invalid: {err.errors()[0]['msg']}",
-                                   "posting skipped")]
+            problems = [
+                Diagnostic(
+                    SourceLocation(raw.source.path, raw.source.line),
+                    f"posting {raw.title!r} is invalid: {err.errors()[0]['msg']}",
+                    "posting skipped",
+                )
+            ]
             posting = None
         diagnostics.extend(problems)
         report = by_path.get(raw.source.path)
@@ -181,8 +187,14 @@ def write_report(result: BuildResult, output: Path) -> Path:
                 entries.append({"id": pid, "status": "merged", "into": m.kept, "reason": m.reason})
             else:
                 entries.append({"id": pid, "status": "merged"})
-        files.append({"path": report.path, "format": report.format, "postings": entries,
-                      "problems": report.problems})
+        files.append(
+            {
+                "path": report.path,
+                "format": report.format,
+                "postings": entries,
+                "problems": report.problems,
+            }
+        )
     data = {
         "postings": len(result.catalog.postings),
         "pages": len(result.pages),
@@ -209,15 +221,19 @@ def build_site(
     for report in reports:
         report.postings = [p.id for p in postings if any(s.path == report.path for s in p.sources)]
     today = options.today or dt.date.today()
-    catalog = assemble_catalog(postings, today=today, merge=config.merge_duplicates,
-                               max_age_days=config.expire_after_days)
+    catalog = assemble_catalog(
+        postings, today=today, merge=config.merge_duplicates, max_age_days=config.expire_after_days
+    )
     pages = plan_site(catalog, config, families, today)
     for posting in catalog.open_postings:
         for prop in structured_data_gaps(posting):
             source = posting.sources[0]
-            diagnostics.add(source.path, f"posting {posting.title!r} has no {prop}, which Google "
-                            "for Jobs requires", line=source.line,
-                            action="page built; search engines may not list it")
+            diagnostics.add(
+                source.path,
+                f"posting {posting.title!r} has no {prop}, which Google for Jobs requires",
+                line=source.line,
+                action="page built; search engines may not list it",
+            )
     result = BuildResult(reports, catalog, pages, diagnostics)
     if not write:
         return result
@@ -245,9 +261,12 @@ def build_site(
             try:
                 index_site(staging.path)
             except SearchIndexError as err:
-                diagnostics.add(config.output_dir, f"search indexing failed: {err}",
-                                action="build stopped; the previous site is left in place",
-                                severity=Severity.ERROR)
+                diagnostics.add(
+                    config.output_dir,
+                    f"search indexing failed: {err}",
+                    action="build stopped; the previous site is left in place",
+                    severity=Severity.ERROR,
+                )
                 staging.discard()
                 return result
         staging.commit()

@@ -125,14 +125,29 @@ def combine(a: Posting, b: Posting) -> Posting:
     update: dict[str, object] = {
         "employer": employer,
         "locations": tuple(merged_locations.values()),
-        "work_arrangements": tuple(sorted(set(first.work_arrangements) | set(second.work_arrangements))),
+        "work_arrangements": tuple(
+            sorted(set(first.work_arrangements) | set(second.work_arrangements))
+        ),
         "skills": tuple(dict.fromkeys(first.skills + second.skills)),
-        "sources": tuple(sorted(set(first.sources) | set(second.sources), key=lambda s: (s.path, s.line or 0))),
+        "sources": tuple(
+            sorted(set(first.sources) | set(second.sources), key=lambda s: (s.path, s.line or 0))
+        ),
         "date_posted": min(dates) if dates else None,
         "description_html": _richer(first.description_html, second.description_html) or "",
     }
-    for field in ("role_family", "level", "seniority", "category", "team", "employment_type",
-                  "salary", "summary", "valid_through", "apply_url", "external_id"):
+    for field in (
+        "role_family",
+        "level",
+        "seniority",
+        "category",
+        "team",
+        "employment_type",
+        "salary",
+        "summary",
+        "valid_through",
+        "apply_url",
+        "external_id",
+    ):
         if getattr(first, field) is None:
             update[field] = getattr(second, field)
     for field in ("responsibilities", "requirements", "nice_to_have", "signals"):
@@ -240,8 +255,9 @@ def assemble_catalog(
             if not by_place[key] or by_place[key][-1].id != posting.id:
                 by_place[key].append(posting)
             known = places.get(key)
-            if known is None or (known.region is None and location.region is not None
-                                 and location.country == "US"):
+            if known is None or (
+                known.region is None and location.region is not None and location.country == "US"
+            ):
                 places[key] = location
         if posting.is_remote:
             remote.append(posting)
@@ -258,7 +274,9 @@ def assemble_catalog(
         by_place={k: tuple(v) for k, v in sorted(by_place.items(), key=lambda kv: str(kv[0]))},
         places=places,
         remote=tuple(remote),
-        by_skill={k: tuple(v) for k, v in sorted(by_skill.items(), key=lambda kv: kv[0].casefold())},
+        by_skill={
+            k: tuple(v) for k, v in sorted(by_skill.items(), key=lambda kv: kv[0].casefold())
+        },
         similar=similar_postings(open_postings),
         merges=tuple(records),
     )

@@ -25,13 +25,19 @@ def _date(text: str) -> dt.date:
 
 
 def _add_site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, help=f"configuration file (default: ./{CONFIG_FILE})")
+    parser.add_argument(
+        "--config", type=Path, help=f"configuration file (default: ./{CONFIG_FILE})"
+    )
     parser.add_argument("--content", type=Path, help="folder of postings (default: content/)")
     parser.add_argument("--out", type=Path, help="output folder (default: site/)")
     parser.add_argument("--templates", type=Path, help="your templates, used before the built-in")
     parser.add_argument("--static", type=Path, help="your assets, copied over the built-in")
-    parser.add_argument("--base-url", help="public URL of the site, e.g. https://user.github.io/repo/")
-    parser.add_argument("--today", type=_date, help="reference date for relative dates (YYYY-MM-DD)")
+    parser.add_argument(
+        "--base-url", help="public URL of the site, e.g. https://user.github.io/repo/"
+    )
+    parser.add_argument(
+        "--today", type=_date, help="reference date for relative dates (YYYY-MM-DD)"
+    )
     parser.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
 
 
@@ -41,7 +47,9 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the site")
     _add_site_options(build)
-    check = commands.add_parser("check", help="read and plan everything, report problems, write nothing")
+    check = commands.add_parser(
+        "check", help="read and plan everything, report problems, write nothing"
+    )
     _add_site_options(check)
     serve = commands.add_parser("serve", help="build, serve and rebuild on changes (live reload)")
     _add_site_options(serve)

@@ -37,7 +37,8 @@ class SiteConfig(BaseModel):
     base_url: str = Field(
         "",
         description="Public URL of the site root, e.g. https://user.github.io/repo/; used for "
-        "canonical links, feeds and the sitemap. Links inside pages are relative and work anywhere.",
+        "canonical links, feeds and the sitemap. Links inside pages are relative and work "
+        "anywhere.",
     )
     language: str = Field("en", description="The lang attribute of every page.")
     content_dir: Path = Field(Path("content"), description="Folder of input postings.")

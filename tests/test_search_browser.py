@@ -18,13 +18,21 @@ from generator.models import WorkArrangement
 from tests.conftest import ROOT, build
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(shutil.which("chromium") is None and not Path(CHROMIUM).exists(),
-                       reason="Debian's chromium is not installed (apt-get install -y chromium)"),
+    pytest.mark.skipif(
+        shutil.which("chromium") is None and not Path(CHROMIUM).exists(),
+        reason="Debian's chromium is not installed (apt-get install -y chromium)",
+    ),
 ]
 
 
@@ -32,7 +40,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site under /repo/, as GitHub Pages serves a project site."""
 
     def translate_path(self, path: str) -> str:
-        inner = path[len("/repo"):] if path.startswith("/repo/") else "/__outside__"
+        inner = path[len("/repo") :] if path.startswith("/repo/") else "/__outside__"
         return super().translate_path(inner)
 
     def log_message(self, *args: Any) -> None:
@@ -72,7 +80,8 @@ def settled(page: Any) -> str:
     """Waits until the results shown are those of the URL's state; returns the status line."""
     page.wait_for_function(
         "() => { const p = document.querySelector('.search-page');"
-        " return p.dataset.shown === (location.search || location.pathname); }")
+        " return p.dataset.shown === (location.search || location.pathname); }"
+    )
     return str(page.locator("#search-status").text_content())
 
 
@@ -103,8 +112,11 @@ def test_header_search_box_leads_to_results(served: tuple[str, Catalog], page: A
 def test_facets_narrow_and_or_within_a_facet(served: tuple[str, Catalog], page: Any) -> None:
     base, catalog = served
     remote = [p for p in catalog.open_postings if WorkArrangement.REMOTE in p.work_arrangements]
-    either = [p for p in catalog.open_postings
-              if {WorkArrangement.REMOTE, WorkArrangement.HYBRID} & set(p.work_arrangements)]
+    either = [
+        p
+        for p in catalog.open_postings
+        if {WorkArrangement.REMOTE, WorkArrangement.HYBRID} & set(p.work_arrangements)
+    ]
     page.goto(f"{base}search/")
     settled(page)
     page.get_by_label(re.compile(r"^Remote \(")).check()
@@ -156,8 +168,9 @@ def test_no_results_names_the_filters_to_remove(served: tuple[str, Catalog], pag
     assert "arrangement" not in page.url
 
 
-def test_without_javascript_every_posting_is_reachable(served: tuple[str, Catalog],
-                                                       browser: Any) -> None:
+def test_without_javascript_every_posting_is_reachable(
+    served: tuple[str, Catalog], browser: Any
+) -> None:
     base, catalog = served
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

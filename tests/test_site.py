@@ -28,7 +28,10 @@ def test_seed_site_pages_and_links(seeds_dir: Path, tmp_path: Path) -> None:
 def test_posting_page_shows_its_facts(seeds_dir: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     build(seeds_dir, site)
-    page = (site / "jobs/pinterest-engineering-manager-ii-machine-learning-user-understanding/index.html").read_text()
+    page = (
+        site
+        / "jobs/pinterest-engineering-manager-ii-machine-learning-user-understanding/index.html"
+    ).read_text()
     assert ">Engineering Manager II, Machine Learning – User Understanding</h1>" in page
     assert "$189,308 – $389,753 a year" in page
     assert "San Francisco, CA" in page and "Remote (United States)" in page
@@ -74,11 +77,21 @@ def test_bad_file_is_reported_and_the_rest_still_builds(seeds_dir: Path, tmp_pat
     content.mkdir()
     for seed in seeds_dir.iterdir():
         (content / seed.name).write_bytes(seed.read_bytes())
-    write_files(content, {"broken.xml": "<?xml version='1.0'?>\n<source><jobs><job><Title>x</job>", "notes.txt": "just some notes\n"})
+    write_files(
+        content,
+        {
+            "broken.xml": "<?xml version='1.0'?>\n<source><jobs><job><Title>x</job>",
+            "notes.txt": "just some notes\n",
+        },
+    )
     site = tmp_path / "site"
     result = build(content, site)
     messages = [d.format() for d in result.diagnostics.warnings]
-    assert any(m.startswith(str(content / "broken.xml").replace(str(Path.cwd()) + "/", "")) or "broken.xml" in m for m in messages)
+    assert any(
+        m.startswith(str(content / "broken.xml").replace(str(Path.cwd()) + "/", ""))
+        or "broken.xml" in m
+        for m in messages
+    )
     broken = next(m for m in messages if "broken.xml" in m)
     assert "malformed XML" in broken and "file skipped" in broken
     assert any("notes.txt" in m and "not a recognised posting format" in m for m in messages)

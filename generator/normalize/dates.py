@@ -23,7 +23,7 @@ RELATIVE = re.compile(
 
 
 def parse_relative_date(text: str, today: dt.date) -> dt.date | None:
-    """"Posted 9 Days Ago" → today − 9 days; None when the text is not relative."""
+    """ "Posted 9 Days Ago" → today − 9 days; None when the text is not relative."""
     lowered = text.lower()
     if re.search(r"\b(just\s+posted|today|just\s+now|new)\b", lowered):
         return today
@@ -33,7 +33,7 @@ def parse_relative_date(text: str, today: dt.date) -> dt.date | None:
     if not match:
         return None
     count_text, unit = match.group(1), match.group(2)
-    count = WORD_NUMBERS.get(count_text, None)
+    count = WORD_NUMBERS.get(count_text)
     if count is None:
         count = int(count_text)
     return today - dt.timedelta(days=count * UNIT_DAYS[unit])
@@ -77,6 +77,10 @@ def normalize_date(text: str | None, today: dt.date) -> dt.date | None:
 
 def is_relative_date(text: str | None) -> bool:
     """True when a date text depends on when it was read ("3 days ago")."""
-    return bool(text) and parse_absolute_date(text or "") is None and bool(
-        RELATIVE.search(text or "") or re.search(r"yesterday|today|just", text or "", re.I)
+    return (
+        bool(text)
+        and parse_absolute_date(text or "") is None
+        and bool(
+            RELATIVE.search(text or "") or re.search(r"yesterday|today|just", text or "", re.I)
+        )
     )

@@ -56,29 +56,70 @@ MACRO_REGIONS = {
 
 # Well-known job-market cities, so that "Seattle" alone still gets its region and country.
 KNOWN_CITIES: dict[str, tuple[str | None, str]] = {
-    "seattle": ("WA", "US"), "san francisco": ("CA", "US"), "new york": ("NY", "US"),
-    "new york city": ("NY", "US"), "nyc": ("NY", "US"), "los angeles": ("CA", "US"),
-    "austin": ("TX", "US"), "boston": ("MA", "US"), "chicago": ("IL", "US"),
-    "denver": ("CO", "US"), "palo alto": ("CA", "US"), "mountain view": ("CA", "US"),
-    "menlo park": ("CA", "US"), "sunnyvale": ("CA", "US"), "san jose": ("CA", "US"),
-    "oakland": ("CA", "US"), "san diego": ("CA", "US"), "portland": ("OR", "US"),
-    "atlanta": ("GA", "US"), "miami": ("FL", "US"), "washington": ("DC", "US"),
-    "pittsburgh": ("PA", "US"), "philadelphia": ("PA", "US"), "boulder": ("CO", "US"),
-    "toronto": ("ON", "CA"), "vancouver": ("BC", "CA"), "montreal": ("QC", "CA"),
-    "london": (None, "GB"), "manchester": (None, "GB"), "edinburgh": (None, "GB"),
-    "dublin": (None, "IE"), "berlin": (None, "DE"), "munich": (None, "DE"),
-    "hamburg": (None, "DE"), "paris": (None, "FR"), "amsterdam": (None, "NL"),
-    "madrid": (None, "ES"), "barcelona": (None, "ES"), "lisbon": (None, "PT"),
-    "stockholm": (None, "SE"), "copenhagen": (None, "DK"), "oslo": (None, "NO"),
-    "helsinki": (None, "FI"), "zurich": (None, "CH"), "warsaw": (None, "PL"),
-    "prague": (None, "CZ"), "vienna": (None, "AT"), "milan": (None, "IT"),
-    "bengaluru": ("Karnataka", "IN"), "bangalore": ("Karnataka", "IN"),
-    "hyderabad": ("Telangana", "IN"), "pune": ("Maharashtra", "IN"), "mumbai": ("Maharashtra", "IN"),
-    "singapore": (None, "SG"), "tokyo": (None, "JP"), "sydney": ("NSW", "AU"),
-    "melbourne": ("VIC", "AU"), "tel aviv": (None, "IL"), "sao paulo": (None, "BR"),
+    "seattle": ("WA", "US"),
+    "san francisco": ("CA", "US"),
+    "new york": ("NY", "US"),
+    "new york city": ("NY", "US"),
+    "nyc": ("NY", "US"),
+    "los angeles": ("CA", "US"),
+    "austin": ("TX", "US"),
+    "boston": ("MA", "US"),
+    "chicago": ("IL", "US"),
+    "denver": ("CO", "US"),
+    "palo alto": ("CA", "US"),
+    "mountain view": ("CA", "US"),
+    "menlo park": ("CA", "US"),
+    "sunnyvale": ("CA", "US"),
+    "san jose": ("CA", "US"),
+    "oakland": ("CA", "US"),
+    "san diego": ("CA", "US"),
+    "portland": ("OR", "US"),
+    "atlanta": ("GA", "US"),
+    "miami": ("FL", "US"),
+    "washington": ("DC", "US"),
+    "pittsburgh": ("PA", "US"),
+    "philadelphia": ("PA", "US"),
+    "boulder": ("CO", "US"),
+    "toronto": ("ON", "CA"),
+    "vancouver": ("BC", "CA"),
+    "montreal": ("QC", "CA"),
+    "london": (None, "GB"),
+    "manchester": (None, "GB"),
+    "edinburgh": (None, "GB"),
+    "dublin": (None, "IE"),
+    "berlin": (None, "DE"),
+    "munich": (None, "DE"),
+    "hamburg": (None, "DE"),
+    "paris": (None, "FR"),
+    "amsterdam": (None, "NL"),
+    "madrid": (None, "ES"),
+    "barcelona": (None, "ES"),
+    "lisbon": (None, "PT"),
+    "stockholm": (None, "SE"),
+    "copenhagen": (None, "DK"),
+    "oslo": (None, "NO"),
+    "helsinki": (None, "FI"),
+    "zurich": (None, "CH"),
+    "warsaw": (None, "PL"),
+    "prague": (None, "CZ"),
+    "vienna": (None, "AT"),
+    "milan": (None, "IT"),
+    "bengaluru": ("Karnataka", "IN"),
+    "bangalore": ("Karnataka", "IN"),
+    "hyderabad": ("Telangana", "IN"),
+    "pune": ("Maharashtra", "IN"),
+    "mumbai": ("Maharashtra", "IN"),
+    "singapore": (None, "SG"),
+    "tokyo": (None, "JP"),
+    "sydney": ("NSW", "AU"),
+    "melbourne": ("VIC", "AU"),
+    "tel aviv": (None, "IL"),
+    "sao paulo": (None, "BR"),
 }
 
-REMOTE_WORDS = re.compile(r"\b(remote|work\s+from\s+home|wfh|anywhere|telecommute|distributed)\b", re.I)
+REMOTE_WORDS = re.compile(
+    r"\b(remote|work\s+from\s+home|wfh|anywhere|telecommute|distributed)\b", re.I
+)
 COUNT_ONLY = re.compile(r"^\s*\d+\s+(locations?|offices?|cities)\s*$", re.I)
 
 
@@ -214,12 +255,15 @@ def normalize_locations(texts: list[str] | tuple[str, ...]) -> tuple[Location, .
 ARRANGEMENT_PATTERNS: tuple[tuple[str, WorkArrangement], ...] = (
     (r"\bhybrid\b|flexible\s+working|\bpart(ly|ially)\s+remote", WorkArrangement.HYBRID),
     (r"\bremote\b|work\s+from\s+home|\bwfh\b|telecommute|anywhere", WorkArrangement.REMOTE),
-    (r"\bin[- ]office\b|\bon[- ]?site\b|\bin[- ]person\b|\boffice[- ]based\b", WorkArrangement.ONSITE),
+    (
+        r"\bin[- ]office\b|\bon[- ]?site\b|\bin[- ]person\b|\boffice[- ]based\b",
+        WorkArrangement.ONSITE,
+    ),
 )
 
 
 def normalize_work_arrangements(text: str | None) -> tuple[WorkArrangement, ...]:
-    """"In-Office or Remote" → (onsite, remote); several may apply; sorted for stability."""
+    """ "In-Office or Remote" → (onsite, remote); several may apply; sorted for stability."""
     if not text:
         return ()
     found = {arr for pattern, arr in ARRANGEMENT_PATTERNS if re.search(pattern, text, re.I)}

@@ -46,11 +46,40 @@ EMPLOYMENT_TYPES: tuple[tuple[str, EmploymentType], ...] = (
 
 # The currency a salary without one is most likely in, by the country of its first location.
 COUNTRY_CURRENCY = {
-    "US": "USD", "CA": "CAD", "GB": "GBP", "IN": "INR", "AU": "AUD", "NZ": "NZD", "JP": "JPY",
-    "CH": "CHF", "SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "SG": "SGD", "BR": "BRL",
-    "DE": "EUR", "FR": "EUR", "NL": "EUR", "ES": "EUR", "IT": "EUR", "IE": "EUR", "PT": "EUR",
-    "AT": "EUR", "BE": "EUR", "FI": "EUR", "GR": "EUR", "LU": "EUR", "EE": "EUR", "LT": "EUR",
-    "LV": "EUR", "SK": "EUR", "SI": "EUR", "HR": "EUR", "CY": "EUR", "MT": "EUR",
+    "US": "USD",
+    "CA": "CAD",
+    "GB": "GBP",
+    "IN": "INR",
+    "AU": "AUD",
+    "NZ": "NZD",
+    "JP": "JPY",
+    "CH": "CHF",
+    "SE": "SEK",
+    "NO": "NOK",
+    "DK": "DKK",
+    "PL": "PLN",
+    "SG": "SGD",
+    "BR": "BRL",
+    "DE": "EUR",
+    "FR": "EUR",
+    "NL": "EUR",
+    "ES": "EUR",
+    "IT": "EUR",
+    "IE": "EUR",
+    "PT": "EUR",
+    "AT": "EUR",
+    "BE": "EUR",
+    "FI": "EUR",
+    "GR": "EUR",
+    "LU": "EUR",
+    "EE": "EUR",
+    "LT": "EUR",
+    "LV": "EUR",
+    "SK": "EUR",
+    "SI": "EUR",
+    "HR": "EUR",
+    "CY": "EUR",
+    "MT": "EUR",
 }
 
 
@@ -63,7 +92,7 @@ class ReferenceDate:
 
 
 def normalize_employment_type(text: str | None) -> EmploymentType | None:
-    """"full-time", "Full Time", "FULL_TIME", "Permanent" → `EmploymentType`."""
+    """ "full-time", "Full Time", "FULL_TIME", "Permanent" → `EmploymentType`."""
     if not text:
         return None
     for pattern, value in EMPLOYMENT_TYPES:
@@ -91,7 +120,9 @@ def posting_id(raw: RawPosting, employer: str, title: str) -> str:
 def _salary(raw: RawPosting, locations: tuple[Location, ...]) -> Salary | None:
     if raw.salary_min is not None or raw.salary_max is not None:
         structured = salary_from_numbers(
-            raw.salary_min, raw.salary_max, raw.salary_currency or _currency_hint(raw, locations),
+            raw.salary_min,
+            raw.salary_max,
+            raw.salary_currency or _currency_hint(raw, locations),
             raw.salary_period,
         )
         if structured:
@@ -134,8 +165,10 @@ def normalize_posting(
     level = title_level(title)
     locations = normalize_locations(list(raw.locations))
     for country in raw.applicant_countries:
-        if not any(loc.remote for loc in locations) and raw.work_arrangement_text and re.search(
-            "remote", raw.work_arrangement_text, re.I
+        if (
+            not any(loc.remote for loc in locations)
+            and raw.work_arrangement_text
+            and re.search("remote", raw.work_arrangement_text, re.I)
         ):
             locations += normalize_locations([f"Remote, {country}"])
     arrangements = normalize_work_arrangements(raw.work_arrangement_text)
@@ -149,12 +182,20 @@ def normalize_posting(
     date_posted = normalize_date(raw.date_posted_text, reference.date)
     if raw.date_posted_text and date_posted is None:
         warn(f"date {raw.date_posted_text!r} not understood", "date left out")
-    approximate = bool(date_posted) and is_relative_date(raw.date_posted_text) and not reference.exact
+    approximate = (
+        bool(date_posted) and is_relative_date(raw.date_posted_text) and not reference.exact
+    )
     valid_through = normalize_date(raw.valid_through_text, reference.date)
     skills = normalize_skills(list(raw.skills))
     if not skills:
         prose = " ".join(
-            [*raw.requirements, *raw.nice_to_have, *raw.signals, raw.summary or "", description_text]
+            [
+                *raw.requirements,
+                *raw.nice_to_have,
+                *raw.signals,
+                raw.summary or "",
+                description_text,
+            ]
         )
         skills = skills_in_text(prose)
     employer = Employer(

@@ -35,8 +35,50 @@ CURRENCY_SYMBOLS: tuple[tuple[str, str], ...] = (
 )
 
 ISO_CODES = frozenset(
-    "USD EUR GBP CAD AUD NZD INR JPY CNY CHF SEK NOK DKK PLN CZK HUF SGD HKD BRL MXN ZAR KRW "
-    "ILS AED TRY RON BGN ARS CLP COP PHP IDR MYR THB VND NGN KES EGP PKR BDT UAH TWD".split()
+    [
+        "USD",
+        "EUR",
+        "GBP",
+        "CAD",
+        "AUD",
+        "NZD",
+        "INR",
+        "JPY",
+        "CNY",
+        "CHF",
+        "SEK",
+        "NOK",
+        "DKK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "SGD",
+        "HKD",
+        "BRL",
+        "MXN",
+        "ZAR",
+        "KRW",
+        "ILS",
+        "AED",
+        "TRY",
+        "RON",
+        "BGN",
+        "ARS",
+        "CLP",
+        "COP",
+        "PHP",
+        "IDR",
+        "MYR",
+        "THB",
+        "VND",
+        "NGN",
+        "KES",
+        "EGP",
+        "PKR",
+        "BDT",
+        "UAH",
+        "TWD",
+    ]
 )
 
 PERIOD_WORDS: tuple[tuple[str, SalaryPeriod], ...] = (

@@ -12,8 +12,12 @@ SKILL_ALIASES: dict[str, tuple[str, ...]] = {
     "Natural Language Processing": ("nlp", "natural language processing"),
     "Computer Vision": ("cv",),
     "Large Language Models": ("llm", "llms", "large language model"),
-    "Recommendation Systems": ("recommender systems", "recommendations", "recsys",
-                               "recommendation system"),
+    "Recommendation Systems": (
+        "recommender systems",
+        "recommendations",
+        "recsys",
+        "recommendation system",
+    ),
     "Distributed Systems": ("distributed computing",),
     "Data Engineering": (),
     "Data Pipelines": ("data pipeline", "etl pipelines"),
@@ -75,14 +79,16 @@ _PROSE_PATTERN = re.compile(
 
 
 def canonical_skill(name: str) -> str:
-    """"ML" → "Machine Learning"; unknown skills keep their words with tidy casing."""
+    """ "ML" → "Machine Learning"; unknown skills keep their words with tidy casing."""
     cleaned = re.sub(r"\s+", " ", name).strip(" .,;:•-")
     known = _ALIAS_INDEX.get(cleaned.casefold())
     if known:
         return known
     if cleaned.islower():
-        return " ".join(w if len(w) <= 2 and w in {"of", "in", "to", "an", "a"} else
-                        w[:1].upper() + w[1:] for w in cleaned.split(" "))
+        return " ".join(
+            w if len(w) <= 2 and w in {"of", "in", "to", "an", "a"} else w[:1].upper() + w[1:]
+            for w in cleaned.split(" ")
+        )
     return cleaned
 
 

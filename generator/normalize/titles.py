@@ -22,7 +22,10 @@ class RoleFamily:
 
 
 MANAGER = r"\b(manager|mgr|head\s+of|director)\b"
-ENGINEERING = r"\b(engineer(ing)?|software|development|developer|ml|machine\s+learning|platform|infrastructure|technical|data)\b"
+ENGINEERING = (
+    r"\b(engineer(ing)?|software|development|developer|ml|machine\s+learning|platform|"
+    r"infrastructure|technical|data)\b"
+)
 
 DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
     RoleFamily(
@@ -50,12 +53,21 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
     RoleFamily(
         "site-reliability-engineer",
         "Site Reliability / DevOps Engineer",
-        (r"\bsite\s+reliability\b", r"\bsre\b", r"\bdev\s*ops\b", r"\b(infrastructure|platform|cloud)\s+engineer\b"),
+        (
+            r"\bsite\s+reliability\b",
+            r"\bsre\b",
+            r"\bdev\s*ops\b",
+            r"\b(infrastructure|platform|cloud)\s+engineer\b",
+        ),
     ),
     RoleFamily(
         "security-engineer",
         "Security Engineer",
-        (r"\bsecurity\s+(engineer|analyst|architect)\b", r"\bappsec\b", r"\bpenetration\s+tester\b"),
+        (
+            r"\bsecurity\s+(engineer|analyst|architect)\b",
+            r"\bappsec\b",
+            r"\bpenetration\s+tester\b",
+        ),
     ),
     RoleFamily(
         "qa-engineer",
@@ -65,15 +77,18 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
     RoleFamily(
         "designer",
         "Designer",
-        (r"\b(product|ux|ui|visual|interaction|graphic)\s*(/\s*\w+\s*)?designer\b", r"\bdesigner\b",
-         r"\bux\s+researcher\b"),
+        (
+            r"\b(product|ux|ui|visual|interaction|graphic)\s*(/\s*\w+\s*)?designer\b",
+            r"\bdesigner\b",
+            r"\bux\s+researcher\b",
+        ),
     ),
     RoleFamily(
         "software-engineer",
         "Software Engineer",
         (
-            r"\b(software|backend|back-end|frontend|front-end|full[- ]?stack|mobile|ios|android|web|"
-            r"embedded|systems|application|game)\s+(engineer|developer|programmer)\b",
+            r"\b(software|backend|back-end|frontend|front-end|full[- ]?stack|mobile|ios|android|"
+            r"web|embedded|systems|application|game)\s+(engineer|developer|programmer)\b",
             r"\bdeveloper\b",
             r"\bprogrammer\b",
             r"\bsoftware\s+engineering\b",
@@ -117,8 +132,34 @@ SENIORITY_WORDS: tuple[tuple[str, Seniority], ...] = (
 )
 
 KEEP_UPPER = {
-    "ML", "AI", "UX", "UI", "QA", "SRE", "API", "SDK", "iOS", "VP", "CTO", "CEO", "CFO", "HR",
-    "IT", "BI", "NLP", "LLM", "ETL", "AWS", "GCP", "SQL", "EMEA", "APAC", "US", "UK", "EU", "DevOps",
+    "ML",
+    "AI",
+    "UX",
+    "UI",
+    "QA",
+    "SRE",
+    "API",
+    "SDK",
+    "iOS",
+    "VP",
+    "CTO",
+    "CEO",
+    "CFO",
+    "HR",
+    "IT",
+    "BI",
+    "NLP",
+    "LLM",
+    "ETL",
+    "AWS",
+    "GCP",
+    "SQL",
+    "EMEA",
+    "APAC",
+    "US",
+    "UK",
+    "EU",
+    "DevOps",
 }
 
 
@@ -157,7 +198,7 @@ def title_level(title: str) -> str | None:
 
 
 def normalize_seniority(text: str | None) -> Seniority | None:
-    """"Senior level", "senior", "Mid-Senior", "Entry level" → the fixed ladder."""
+    """ "Senior level", "senior", "Mid-Senior", "Entry level" → the fixed ladder."""
     if not text:
         return None
     for pattern, seniority in SENIORITY_WORDS:

@@ -46,9 +46,9 @@ def describe_unknown(source: InputFile) -> str:
     return f"text in no known posting shape (first line {first!r})"
 
 
-def read_file(path: Path, display_path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
-    str | None, ReadResult
-]:
+def read_file(
+    path: Path, display_path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str | None, ReadResult]:
     """Reads one content file: (format name or None, postings and diagnostics).
 
     Never raises for bad content: every problem becomes a located diagnostic.

@@ -101,14 +101,19 @@ class MarkdownReader:
             if key not in FRONT_MATTER_KEYS:
                 close = difflib.get_close_matches(str(key), list(FRONT_MATTER_KEYS), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                result.warn(source.path, f"unknown front matter key {key!r}{hint}",
-                            line=key_lines.get(str(key)), action="key ignored")
+                result.warn(
+                    source.path,
+                    f"unknown front matter key {key!r}{hint}",
+                    line=key_lines.get(str(key)),
+                    action="key ignored",
+                )
         title = _text(meta.get("title"))
         employer = _text(meta.get("employer"))
         if not title or not employer:
             missing = "title" if not title else "employer"
-            result.warn(source.path, f"front matter has no {missing}", line=1,
-                        action="posting skipped")
+            result.warn(
+                source.path, f"front matter has no {missing}", line=1, action="posting skipped"
+            )
             return result
         salary = meta.get("salary")
         salary_fields: dict[str, Any] = {}
@@ -124,7 +129,7 @@ class MarkdownReader:
         arrangement = _text(meta.get("work_arrangement"))
         if meta.get("remote") is True and not arrangement:
             arrangement = "remote"
-        body = source.text[match.end():]
+        body = source.text[match.end() :]
         result.postings.append(
             RawPosting(
                 source=Source(path=source.path, line=1, format=self.name),

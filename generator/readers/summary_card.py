@@ -50,7 +50,7 @@ def _heading_key(text: str) -> str | None:
 
 
 def _dedouble(text: str) -> str:
-    """"Pinterest Pinterest" (logo alt text + name) → "Pinterest"."""
+    """ "Pinterest Pinterest" (logo alt text + name) → "Pinterest"."""
     words = text.split()
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
@@ -128,7 +128,9 @@ class SummaryCardReader:
                 skills=tuple(sections.get("skills", [])),
                 salary_text=compensation or None,
                 locations=(location,) if location else (),
-                work_arrangement_text=location if location and "remote" in location.lower() else None,
+                work_arrangement_text=location
+                if location and "remote" in location.lower()
+                else None,
                 date_posted_text=posted or None,
             )
         )
