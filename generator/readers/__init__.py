@@ -11,12 +11,14 @@ from pathlib import Path
 from generator.errors import Diagnostic, ReaderError, Severity, SourceLocation
 from generator.readers.base import InputFile, Reader, ReadResult, decode
 from generator.readers.feed_xml import FeedXmlReader
+from generator.readers.jsonld import JsonLdReader
 from generator.readers.markdown_posting import MarkdownReader
 from generator.readers.scraped_page import ScrapedPageReader
 from generator.readers.summary_card import SummaryCardReader
 
 READERS: tuple[Reader, ...] = (
     MarkdownReader(),
+    JsonLdReader(),
     FeedXmlReader(),
     SummaryCardReader(),
     ScrapedPageReader(),
