@@ -18,7 +18,7 @@ from generator.markup import html_to_text
 from generator.models import Posting
 from generator.plan import PageSpec
 from generator.urls import absolute, posting_url
-from generator.views import format_location, format_salary
+from generator.views import EmployerView, ListingView, format_location, format_salary
 
 EPOCH = dt.date(2000, 1, 1)
 
@@ -149,4 +149,15 @@ def plan_data_files(config: SiteConfig, catalog: Catalog, pages: list[PageSpec])
     closed_urls = {posting_url(p.slug) for p in catalog.postings if p.id in catalog.closed_ids}
     listed = [s for s in pages if s.url not in closed_urls]
     files += [sitemap(config, listed, lastmod), robots(config), jobs_json(config, open_postings)]
+    # Pages that offer a feed (employers, roles) get one of their newest postings.
+    by_id = {p.id: p for p in open_postings}
+    for spec in pages:
+        view = spec.view
+        if not isinstance(view, EmployerView | ListingView):
+            continue
+        page = view.page
+        if page.feed_url and spec.url + "feed.xml" == page.feed_url:
+            postings = tuple(by_id[card.id] for card in view.cards if card.id in by_id)
+            title = f"{config.title}: {page.title.split(' · ')[0]}"
+            files.append(atom_feed(config, postings, page.feed_url, title, spec.url))
     return files

@@ -110,6 +110,7 @@ def _page(
     description: str,
     crumbs: tuple[Link, ...],
     json_ld: tuple[str, ...] = (),
+    feed_url: str | None = None,
 ) -> Page:
     full_title = f"{title} · {ctx.site.title}" if title != ctx.site.title else title
     trail = (Link("Home", HOME), *crumbs)
@@ -134,6 +135,7 @@ def _page(
         meta_description=description,
         canonical=absolute(ctx.config.base_url, url) if ctx.config.base_url else "",
         breadcrumbs=trail if crumbs else (),
+        feed_url=feed_url,
         json_ld=(*json_ld, json_ld_script(breadcrumb_ld)),
     )
 
@@ -491,6 +493,7 @@ def plan_site(
                 employer.description or f"{len(postings)} open positions at {employer.name}.",
                 (Link("Employers", EMPLOYERS), Link(employer.name, url)),
                 (json_ld_script(org),),
+                feed_url=f"{url}feed.xml",
             ),
             postings,
         )
@@ -504,6 +507,7 @@ def plan_site(
         related_heading: str,
         related: tuple[Link, ...],
         chart: Chart | None,
+        feed: bool = False,
     ) -> None:
         def make(page: Page, chunk: tuple[PostingCard, ...], pager: Pager) -> ListingView:
             return ListingView(
@@ -521,7 +525,14 @@ def plan_site(
             url,
             "listing.html",
             make,
-            _page(ctx, url, heading, intro, (crumb, Link(heading, url))),
+            _page(
+                ctx,
+                url,
+                heading,
+                intro,
+                (crumb, Link(heading, url)),
+                feed_url=f"{url}feed.xml" if feed else None,
+            ),
             postings,
         )
 
@@ -560,6 +571,7 @@ def plan_site(
             "Employers hiring",
             hiring,
             salary_chart(postings, link.label),
+            feed=True,
         )
 
     countries: dict[str, list[Link]] = {}

@@ -69,6 +69,7 @@ class Page:
     canonical: str
     breadcrumbs: tuple[Link, ...]
     json_ld: tuple[str, ...] = ()
+    feed_url: str | None = None  # an Atom feed of this page's postings, when it has one
     prev_url: str | None = None  # None: no such page ("" is the home page's URL)
     next_url: str | None = None
 

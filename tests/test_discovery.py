@@ -59,3 +59,16 @@ def test_jobs_json_export(tmp_path: Path) -> None:
     assert hourly["salary"] == {"min": 68.0, "max": 85.0, "currency": "USD", "period": "HOUR"}
     assert hourly["employment_type"] == "CONTRACTOR"
     assert hourly["locations"][0]["city"] == "Pittsburgh"
+
+
+def test_employer_and_role_feeds(tmp_path: Path) -> None:
+    site, _ = _site(tmp_path)
+    employer = feedparser.parse((site / "employers/northwind-robotics/feed.xml").read_bytes())
+    assert not employer.bozo and len(employer.entries) == 5
+    assert all(e.title.endswith("at Northwind Robotics") for e in employer.entries)
+    role = feedparser.parse((site / "roles/data-engineer/feed.xml").read_bytes())
+    assert {e.title for e in role.entries} >= {
+        "Data Engineer II, Grid Analytics at Tidewater Energy"
+    }
+    page = (site / "employers/northwind-robotics/index.html").read_text()
+    assert 'href="../../employers/northwind-robotics/feed.xml"' in page
