@@ -54,6 +54,7 @@ from generator.views import (
     PostingView,
     RoleLabels,
     SearchView,
+    SearchWithin,
     SiteView,
     card_for,
     employer_card,
@@ -480,6 +481,9 @@ def plan_site(
                 locations=locations,
                 salary_range=span,
                 roles=employer_roles,
+                search_within=SearchWithin(f"jobs at {card.name}", "employer", card.name)
+                if config.search
+                else None,
             )
 
         listing(
@@ -508,6 +512,7 @@ def plan_site(
         related: tuple[Link, ...],
         chart: Chart | None,
         feed: bool = False,
+        search_within: SearchWithin | None = None,
     ) -> None:
         def make(page: Page, chunk: tuple[PostingCard, ...], pager: Pager) -> ListingView:
             return ListingView(
@@ -519,6 +524,7 @@ def plan_site(
                 related_heading=related_heading,
                 related=related,
                 chart=chart,
+                search_within=search_within if config.search else None,
             )
 
         listing(
@@ -572,6 +578,7 @@ def plan_site(
             hiring,
             salary_chart(postings, link.label),
             feed=True,
+            search_within=SearchWithin(f"{link.label} jobs", "role", link.label),
         )
 
     countries: dict[str, list[Link]] = {}

@@ -162,6 +162,16 @@ class EmployerView:
     locations: tuple[str, ...]
     salary_range: str
     roles: tuple[Link, ...]
+    search_within: SearchWithin | None = None
+
+
+@dataclass(frozen=True)
+class SearchWithin:
+    """A "search within" form: the search page, pre-filtered by one facet value."""
+
+    label: str
+    filter_name: str
+    filter_value: str
 
 
 @dataclass(frozen=True)
@@ -176,6 +186,7 @@ class ListingView:
     related_heading: str
     related: tuple[Link, ...]
     chart: Chart | None
+    search_within: SearchWithin | None = None
 
 
 @dataclass(frozen=True)

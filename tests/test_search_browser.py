@@ -194,3 +194,16 @@ def test_without_javascript_every_posting_is_reachable(
                 queue.append(href)
     context.close()
     assert {f"{base}jobs/{p.slug}/" for p in catalog.open_postings} <= postings
+
+
+def test_search_within_an_employer(served: tuple[str, Catalog], page: Any) -> None:
+    base, catalog = served
+    page.goto(f"{base}employers/northwind-robotics/")
+    page.fill("#within-q", "engineer")
+    page.press("#within-q", "Enter")
+    page.wait_for_url(re.compile(r".*/search/\?q=engineer&employer=Northwind\+Robotics$"))
+    settled(page)
+    shown = titles(page)
+    northwind = {p.title for p in catalog.open_postings if p.employer.name == "Northwind Robotics"}
+    assert shown and set(shown) <= northwind
+    assert page.get_by_label(re.compile(r"^Northwind Robotics \(")).is_checked()
