@@ -1,0 +1,78 @@
+"""One job from several sources becomes one posting; different jobs never merge."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import build, write_files
+
+DESCRIPTION = (
+    "We run the pipelines that move every parcel scan from depots to customers. You will design "
+    "streaming jobs, keep them reliable, and mentor two engineers. We care about calm on-call, "
+    "written design notes and measurable service levels for every dataset we publish."
+)
+
+FEED = f"""<?xml version="1.0"?><source><jobs><job>
+<Title>Senior Data Engineer</Title><Employername>Parcelwise</Employername>
+<Location>Leeds, UK</Location><Salaryrange>£70,000-£85,000 GBP</Salaryrange>
+<Postedate>2026-11-10</Postedate><Applyto>https://parcelwise.example/jobs/42</Applyto>
+<Description><![CDATA[<p>{DESCRIPTION}</p>]]></Description></job></jobs></source>
+"""
+
+MARKDOWN = f"""---
+title: Senior Data Engineer
+employer: Parcelwise Ltd
+location: Leeds, United Kingdom
+employment_type: full-time
+skills: [Apache Kafka, Python]
+date_posted: 2026-11-12
+---
+{DESCRIPTION}
+"""
+
+OTHER_JOB = f"""---
+title: Staff Data Engineer
+employer: Parcelwise
+location: Leeds, UK
+date_posted: 2026-11-12
+---
+{DESCRIPTION}
+"""
+
+
+def test_same_job_from_two_sources_is_one_posting(tmp_path: Path) -> None:
+    content = write_files(tmp_path / "content", {"feed.xml": FEED, "job.md": MARKDOWN})
+    site = tmp_path / "site"
+    result = build(content, site)
+    (posting,) = result.catalog.postings
+    assert sorted(s.path.rsplit("/", 1)[-1] for s in posting.sources) == ["feed.xml", "job.md"]
+    # Each field takes the fuller value: salary from the feed, type and skills from Markdown.
+    assert posting.salary is not None and posting.salary.currency == "GBP"
+    assert posting.employment_type is not None
+    assert posting.skills == ("Apache Kafka", "Python")
+    assert posting.date_posted is not None and posting.date_posted.isoformat() == "2026-11-10"
+    report = json.loads((tmp_path / "site.build-report.json").read_text())
+    statuses = {
+        f["path"].rsplit("/", 1)[-1]: [p["status"] for p in f["postings"]] for f in report["files"]
+    }
+    assert sorted(statuses.values()) == [["merged"], ["published"]]
+    merged = next(p for f in report["files"] for p in f["postings"] if p["status"] == "merged")
+    assert "identical" in merged["reason"]
+
+
+def test_different_titles_sharing_boilerplate_stay_apart(tmp_path: Path) -> None:
+    content = write_files(tmp_path / "content", {"feed.xml": FEED, "other.md": OTHER_JOB})
+    assert len(build(content, tmp_path / "site").catalog.postings) == 2
+
+
+def test_merging_can_be_switched_off(tmp_path: Path) -> None:
+    content = write_files(tmp_path / "content", {"feed.xml": FEED, "job.md": MARKDOWN})
+    result = build(content, tmp_path / "site", merge_duplicates=False)
+    assert len(result.catalog.postings) == 2
+    assert len({p.slug for p in result.catalog.postings}) == 2
+
+
+def test_seeds_stay_three(seeds_dir: Path, tmp_path: Path) -> None:
+    result = build(seeds_dir, tmp_path / "site")
+    assert len(result.catalog.postings) == 3 and result.catalog.merges == ()
