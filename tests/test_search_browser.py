@@ -207,3 +207,31 @@ def test_search_within_an_employer(served: tuple[str, Catalog], page: Any) -> No
     northwind = {p.title for p in catalog.open_postings if p.employer.name == "Northwind Robotics"}
     assert shown and set(shown) <= northwind
     assert page.get_by_label(re.compile(r"^Northwind Robotics \(")).is_checked()
+
+
+def test_pages_fit_a_320px_screen_and_make_no_third_party_request(
+    served: tuple[str, Catalog], browser: Any
+) -> None:
+    base, catalog = served
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    posting = catalog.open_postings[0]
+    for path in (
+        "",
+        f"jobs/{posting.slug}/",
+        "employers/",
+        "roles/data-engineer/",
+        "locations/",
+        "skills/",
+        "search/?q=engineer",
+    ):
+        page.goto(f"{base}{path}")
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path or 'home'} is {width}px wide at 320px"
+    context.close()
+    assert all(url.startswith(base) or url.startswith("data:") for url in requests), [
+        u for u in requests if not u.startswith(base)
+    ]

@@ -97,3 +97,11 @@ def test_bad_file_is_reported_and_the_rest_still_builds(seeds_dir: Path, tmp_pat
     assert any("notes.txt" in m and "not a recognised posting format" in m for m in messages)
     assert len(result.catalog.postings) == 3
     assert (site / "index.html").is_file()
+
+
+def test_css_and_js_stay_small() -> None:
+    from tests.conftest import ROOT
+
+    assets = [p for p in (ROOT / "static").rglob("*") if p.suffix in {".css", ".js"}]
+    assert assets
+    assert sum(p.stat().st_size for p in assets) < 50_000
