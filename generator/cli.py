@@ -84,10 +84,14 @@ def print_summary(result: BuildResult, wrote: bool, out: Path) -> None:
         print(f"Wrote {len(result.pages)} pages to {out}")
     if result.report_path:
         print(f"Build report: {result.report_path}")
-    warnings = result.diagnostics.sorted()
-    if warnings:
-        print(f"{len(warnings)} problem{'s' * (len(warnings) != 1)}:", file=sys.stderr)
-        for diagnostic in warnings:
+    messages = result.diagnostics.sorted()
+    if messages:
+        problems = len(result.diagnostics.warnings)
+        notes = len(messages) - problems
+        counts = [f"{problems} problem{'s' * (problems != 1)}"] if problems else []
+        counts += [f"{notes} note{'s' * (notes != 1)}"] if notes else []
+        print(", ".join(counts) + ":", file=sys.stderr)
+        for diagnostic in messages:
             print(f"  {diagnostic.format()}", file=sys.stderr)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Diagnostic, ReaderError, Severity, SourceLocation
+from generator.readers.ats_json import GreenhouseReader, LeverReader
 from generator.readers.base import InputFile, Reader, ReadResult, decode
 from generator.readers.feed_xml import FeedXmlReader
 from generator.readers.jsonld import JsonLdReader
@@ -19,6 +20,8 @@ from generator.readers.summary_card import SummaryCardReader
 READERS: tuple[Reader, ...] = (
     MarkdownReader(),
     JsonLdReader(),
+    GreenhouseReader(),
+    LeverReader(),
     FeedXmlReader(),
     SummaryCardReader(),
     ScrapedPageReader(),

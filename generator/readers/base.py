@@ -39,6 +39,10 @@ class ReadResult:
             Diagnostic(SourceLocation(path, line), message, action, Severity.WARNING)
         )
 
+    def note(self, path: str, message: str, *, action: str = "") -> None:
+        """Something the user should know that is not a problem (an inferred fact)."""
+        self.diagnostics.append(Diagnostic(SourceLocation(path), message, action, Severity.INFO))
+
 
 class Reader(Protocol):
     """A reader knows one format: whether a file is in it, and what postings it holds."""
