@@ -14,6 +14,7 @@ from generator.readers.base import InputFile, Reader, ReadResult, decode
 from generator.readers.feed_xml import FeedXmlReader
 from generator.readers.jsonld import JsonLdReader
 from generator.readers.markdown_posting import MarkdownReader
+from generator.readers.rss import RssReader
 from generator.readers.scraped_page import ScrapedPageReader
 from generator.readers.summary_card import SummaryCardReader
 
@@ -23,6 +24,7 @@ READERS: tuple[Reader, ...] = (
     GreenhouseReader(),
     LeverReader(),
     FeedXmlReader(),
+    RssReader(),
     SummaryCardReader(),
     ScrapedPageReader(),
 )
