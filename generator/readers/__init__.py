@@ -6,12 +6,15 @@ accepts a file reads it, so specific formats come before permissive ones.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from generator.errors import Diagnostic, ReaderError, Severity, SourceLocation
 from generator.readers.ats_json import GreenhouseReader, LeverReader
 from generator.readers.base import InputFile, Reader, ReadResult, decode
 from generator.readers.feed_xml import FeedXmlReader
+from generator.readers.generic import GenericListReader
 from generator.readers.jsonld import JsonLdReader
 from generator.readers.markdown_posting import MarkdownReader
 from generator.readers.rss import RssReader
@@ -27,6 +30,7 @@ READERS: tuple[Reader, ...] = (
     RssReader(),
     SummaryCardReader(),
     ScrapedPageReader(),
+    GenericListReader(),  # last: it claims any list of job-like records
 )
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -47,9 +51,20 @@ def describe_unknown(source: InputFile) -> str:
         return "the file is empty"
     first = head.splitlines()[0][:60]
     if head.startswith("<"):
-        return f"XML or HTML with no job postings in a known shape (starts {first!r})"
+        root = re.search(
+            r"<([A-Za-z_][\w:.-]*)[\s>/]", re.sub(r"<\?.*?\?>|<!--.*?-->", "", head, flags=re.S)
+        )
+        name = f"<{root.group(1)}>" if root else "an unknown root"
+        return f"XML with root {name} and no job-like records"
     if head.startswith(("{", "[")):
-        return "JSON with no job postings in a known shape"
+        try:
+            data = json.loads(source.text)
+        except json.JSONDecodeError as err:
+            return f"invalid JSON ({err.msg}, line {err.lineno})"
+        if isinstance(data, dict):
+            keys = ", ".join(sorted(map(str, data))[:8])
+            return f"a JSON object with keys {keys} and no job-like records"
+        return f"a JSON list of {len(data)} items with no job-like records"
     return f"text in no known posting shape (first line {first!r})"
 
 
