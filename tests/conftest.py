@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
 import re
+import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
 
 from generator.build import BuildOptions, BuildResult, build_site
+from generator.catalog import Catalog
 from generator.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +70,66 @@ def broken_links(site: Path) -> list[str]:
             if not resolved.is_file():
                 broken.append(f"{page.relative_to(site)} → {target}")
     return broken
+
+
+# --- Browser tests: Debian's chromium driven by Playwright, the demo site under /repo/ ---
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps dialling Google on this offline machine.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+needs_chromium = pytest.mark.skipif(
+    shutil.which("chromium") is None and not Path(CHROMIUM).exists(),
+    reason="Debian's chromium is not installed (apt-get install -y chromium)",
+)
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under /repo/, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path: str) -> str:
+        inner = path[len("/repo") :] if path.startswith("/repo/") else "/__outside__"
+        return super().translate_path(inner)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Catalog]]:
+    """The demo site, built once per test run as for a GitHub Pages project site and served
+    under /repo/ on localhost (the 404 page's links start from the base URL's path)."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    result = build(
+        ROOT / "content", site, today="2026-11-24", base_url="https://example.github.io/repo/"
+    )
+    handler = functools.partial(SubPathHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/repo/", result.catalog
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
