@@ -32,6 +32,7 @@ from generator.urls import (
     absolute,
     employer_slug,
     employer_url,
+    linked_data_url,
     location_url,
     output_path,
     posting_url,
@@ -123,7 +124,7 @@ def _page(
                 "@type": "ListItem",
                 "position": i,
                 "name": link.label,
-                "item": absolute(ctx.config.base_url, link.url),
+                "item": linked_data_url(ctx.config.base_url, url, link.url),
             }
             for i, link in enumerate(trail, start=1)
         ],
@@ -143,6 +144,7 @@ def _page(
 
 def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
     """schema.org JobPosting for Google for Jobs, with every property the data supports."""
+    page_url = posting_url(posting.slug)
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
@@ -153,7 +155,7 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
             "name": posting.employer.name,
             "value": posting.external_id or posting.id,
         },
-        "url": absolute(ctx.config.base_url, posting_url(posting.slug)),
+        "url": linked_data_url(ctx.config.base_url, page_url, page_url),
     }
     organization: dict[str, object] = {"@type": "Organization", "name": posting.employer.name}
     if posting.employer.website:
@@ -450,7 +452,7 @@ def plan_site(
             "@context": "https://schema.org",
             "@type": "Organization",
             "name": employer.name,
-            "url": absolute(config.base_url, url),
+            "url": linked_data_url(config.base_url, url, url),
         }
         if employer.website:
             org["sameAs"] = employer.website

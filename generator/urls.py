@@ -56,3 +56,10 @@ def root_prefix(url: str) -> str:
 def absolute(base_url: str, url: str) -> str:
     """A full URL for canonical links, feeds and the sitemap; root-relative when no base."""
     return f"{base_url}{url}" if base_url else f"/{url}"
+
+
+def linked_data_url(base_url: str, page_url: str, url: str) -> str:
+    """A URL inside a page's JSON-LD: absolute when the site's address is known, otherwise
+    relative to the page, which JSON-LD readers resolve against the page's own address.
+    (A root-relative "/jobs/x/" would point outside a GitHub Pages project path.)"""
+    return f"{base_url}{url}" if base_url else f"{root_prefix(page_url)}{url}"
