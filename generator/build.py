@@ -234,6 +234,16 @@ def build_site(
                 line=source.line,
                 action="page built; search engines may not list it",
             )
+    if not config.base_url:
+        # Pages link relatively and work anywhere; these files are read by crawlers and feed
+        # readers away from the site, where only absolute URLs mean anything.
+        diagnostics.add(
+            "jobboard.toml",
+            "base_url is not set, so feed.xml, sitemap.xml, robots.txt and jobs.json "
+            "carry site-root-relative URLs that crawlers and feed readers cannot follow",
+            action="set base_url (or pass --base-url) for the published site",
+            severity=Severity.INFO,
+        )
     result = BuildResult(reports, catalog, pages, diagnostics)
     if not write:
         return result
