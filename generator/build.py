@@ -266,6 +266,8 @@ def build_site(
         for data_file in plan_data_files(config, catalog, pages):
             staging.write_bytes(data_file.output_path, data_file.content)
         staging.write_text(".nojekyll", "")
+        if config.cname:
+            staging.write_text("CNAME", f"{config.cname}\n")
         staging.copy_static([BUILTIN_STATIC, config.static_dir])
         if config.search:
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from generator.errors import ConfigError, Diagnostic, Severity, SourceLocation
 
 CONFIG_FILE = "jobboard.toml"
+# GitHub Pages wants the CNAME file to hold a bare host name: no scheme, path or port.
+DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
 class RoleFamilyConfig(BaseModel):
@@ -40,6 +43,10 @@ class SiteConfig(BaseModel):
         "canonical links, feeds and the sitemap. Links inside pages are relative and work "
         "anywhere.",
     )
+    cname: str = Field(
+        "",
+        description="Custom domain for GitHub Pages (e.g. jobs.example.org), written to CNAME.",
+    )
     language: str = Field("en", description="The lang attribute of every page.")
     content_dir: Path = Field(Path("content"), description="Folder of input postings.")
     output_dir: Path = Field(Path("site"), description="Build output folder.")
@@ -59,6 +66,14 @@ class SiteConfig(BaseModel):
     role_families: tuple[RoleFamilyConfig, ...] = Field(
         (), description="Extra role families, matched before the built-in ones."
     )
+
+    @field_validator("cname")
+    @classmethod
+    def _bare_domain(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value and not DOMAIN.fullmatch(value):
+            raise ValueError(f"{value!r} is not a bare domain name such as jobs.example.org")
+        return value
 
     @field_validator("base_url")
     @classmethod

@@ -75,3 +75,18 @@ def test_user_templates_and_assets_override_the_built_in_ones(tmp_path: Path) ->
     assert '<li class="card my-card">' in home
     assert (site / "static/style.css").read_text() == "body { color: rebeccapurple; }\n"
     assert (site / "static/search.js").is_file()  # built-in assets not overridden stay
+
+
+def test_cname_is_written_for_a_custom_domain_and_checked(tmp_path: Path) -> None:
+    feed = (ROOT / "tests/fixtures/shapes/feed_up_to_gbp.txt").read_text()
+    write_files(tmp_path, {"jobboard.toml": 'cname = "Jobs.Example.org"\n', "content/f.xml": feed})
+    assert run(tmp_path, "build").returncode == 0
+    assert (tmp_path / "site/CNAME").read_text() == "jobs.example.org\n"
+    assert (tmp_path / "site/.nojekyll").exists()
+    write_files(tmp_path, {"jobboard.toml": 'cname = "https://jobs.example.org/"\n'})
+    done = run(tmp_path, "build")
+    assert done.returncode == 2
+    assert (
+        "jobboard.toml: error: cname: Value error, 'https://jobs.example.org/' is not a bare"
+        in (done.stderr)
+    )
