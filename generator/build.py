@@ -66,8 +66,9 @@ def display_path(path: Path) -> str:
     return relative if not relative.startswith("../../..") else str(path)
 
 
-def discover_content(content_dir: Path) -> list[Path]:
-    """Every content file, in a stable order; hidden files and folders are ignored."""
+def discover_content(content_dir: Path, logos_dir: Path | None = None) -> list[Path]:
+    """Every content file, in a stable order; hidden files and folders, and the logos folder
+    when it lies inside the content folder, are ignored."""
     if not content_dir.is_dir():
         return []
     found = [
@@ -75,8 +76,24 @@ def discover_content(content_dir: Path) -> list[Path]:
         for p in content_dir.rglob("*")
         if p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
+        and not (logos_dir is not None and p.is_relative_to(logos_dir))
     ]
     return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+LOGO_SUFFIXES = (".svg", ".png", ".webp", ".jpg", ".jpeg", ".gif", ".avif")
+
+
+def find_local_logos(folder: Path) -> dict[str, Path]:
+    """Employer logos the site serves itself: `<logos_dir>/<employer-slug>.<ext>`, published as
+    `logos/<file>`. Remote logo URLs are never shown, so this is how a board gets logos."""
+    if not folder.is_dir():
+        return {}
+    return {
+        path.stem: path
+        for path in sorted(folder.iterdir())
+        if path.is_file() and path.suffix.lower() in LOGO_SUFFIXES
+    }
 
 
 def role_vocabulary(config: SiteConfig) -> tuple[RoleFamily, ...]:
@@ -118,7 +135,7 @@ def read_content(
     """Stage 1: every file read by the reader its content calls for."""
     raws: list[tuple[RawPosting, ReferenceDate]] = []
     reports: list[FileReport] = []
-    for path in discover_content(config.content_dir):
+    for path in discover_content(config.content_dir, config.logos_dir):
         shown = display_path(path)
         try:
             fmt, result = read_cached(path, shown, config.max_file_bytes, cache)
@@ -224,7 +241,9 @@ def build_site(
     catalog = assemble_catalog(
         postings, today=today, merge=config.merge_duplicates, max_age_days=config.expire_after_days
     )
-    pages = plan_site(catalog, config, families, today)
+    logo_files = find_local_logos(config.logos_dir) if config.logos_dir else {}
+    logos = {slug: f"logos/{path.name}" for slug, path in logo_files.items()}
+    pages = plan_site(catalog, config, families, today, logos)
     for posting in catalog.open_postings:
         for prop in structured_data_gaps(posting):
             source = posting.sources[0]
@@ -269,6 +288,8 @@ def build_site(
         if config.cname:
             staging.write_text("CNAME", f"{config.cname}\n")
         staging.copy_static([BUILTIN_STATIC, config.static_dir])
+        for path in logo_files.values():
+            staging.write_bytes(f"logos/{path.name}", path.read_bytes())
         if config.search:
             try:
                 index_site(staging.path)

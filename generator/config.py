@@ -54,6 +54,12 @@ class SiteConfig(BaseModel):
         Path("templates"), description="User templates, looked up before the built-in ones."
     )
     static_dir: Path = Field(Path("static"), description="User assets, copied over the built-in.")
+    logos_dir: Path | None = Field(
+        None,
+        description="Employer logos named by employer slug (harbor-labs.svg); the site serves "
+        "them itself, since remote logos are never hot-linked. Default: `logos/` in the "
+        "content folder.",
+    )
     page_size: int = Field(50, ge=5, le=1000, description="Postings per listing page.")
     max_file_bytes: int = Field(5_000_000, ge=1024, description="Larger input files are refused.")
     expire_after_days: int | None = Field(
@@ -122,7 +128,9 @@ def load_config(
     base = root if root is not None else (path.parent if path else Path.cwd())
     resolved = {
         name: (base / getattr(config, name)).resolve()
-        for name in ("content_dir", "output_dir", "templates_dir", "static_dir")
-        if not getattr(config, name).is_absolute()
+        for name in ("content_dir", "output_dir", "templates_dir", "static_dir", "logos_dir")
+        if getattr(config, name) is not None and not getattr(config, name).is_absolute()
     }
+    if config.logos_dir is None:
+        resolved["logos_dir"] = resolved.get("content_dir", config.content_dir) / "logos"
     return config.model_copy(update=resolved)

@@ -6,7 +6,7 @@ Built before any rendering, so link checks, incremental builds and tests can rea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
@@ -16,7 +16,7 @@ from generator import __version__
 from generator.catalog import Catalog
 from generator.config import SiteConfig
 from generator.markup import html_to_text
-from generator.models import Location, Posting
+from generator.models import Employer, Location, Posting
 from generator.normalize.locations import country_name
 from generator.normalize.titles import RoleFamily
 from generator.search import search_data
@@ -103,6 +103,7 @@ class PlanContext:
     site: SiteView
     roles: RoleLabels
     employer_slugs: dict[str, str]
+    logos: Mapping[str, str]  # employer slug → site path of a local logo file
 
 
 def _page(
@@ -142,6 +143,16 @@ def _page(
     )
 
 
+def organization_logo(ctx: PlanContext, slug: str, employer: Employer) -> str | None:
+    """The logo crawlers should show: our own copy when the site's address is known (Google
+    wants a crawlable absolute URL), otherwise the one the source names, if it is absolute."""
+    if slug in ctx.logos and ctx.config.base_url:
+        return f"{ctx.config.base_url}{ctx.logos[slug]}"
+    if employer.logo_url and employer.logo_url.startswith(("https://", "http://")):
+        return employer.logo_url
+    return None
+
+
 def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
     """schema.org JobPosting for Google for Jobs, with every property the data supports."""
     page_url = posting_url(posting.slug)
@@ -160,8 +171,8 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
     organization: dict[str, object] = {"@type": "Organization", "name": posting.employer.name}
     if posting.employer.website:
         organization["sameAs"] = posting.employer.website
-    if posting.employer.logo_url:
-        organization["logo"] = posting.employer.logo_url
+    if logo := organization_logo(ctx, ctx.employer_slugs[posting.employer.key], posting.employer):
+        organization["logo"] = logo
     data["hiringOrganization"] = organization
     if posting.date_posted:
         data["datePosted"] = posting.date_posted.isoformat()
@@ -236,7 +247,7 @@ def plan_posting(
             ctx, url, f"{posting.title} at {posting.employer.name}", description, crumbs, json_ld
         ),
         title=posting.title,
-        employer=employer_card(posting.employer, slug),
+        employer=employer_card(posting.employer, slug, ctx.logos.get(slug, "")),
         role=role,
         facts=posting_facts(posting, role.label if role else None),
         salary=format_salary(posting.salary),
@@ -312,8 +323,10 @@ def plan_site(
     config: SiteConfig,
     families: tuple[RoleFamily, ...],
     today: dt.date,
+    logos: Mapping[str, str] | None = None,
 ) -> list[PageSpec]:
-    """Every page of the site, in a stable order."""
+    """Every page of the site, in a stable order. `logos` maps employer slugs to logo files
+    the site serves itself (see `find_local_logos` in build.py)."""
     employer_slugs = _unique_employer_slugs(catalog)
     roles = RoleLabels({f.key: f.label for f in families})
     nav = (
@@ -327,7 +340,7 @@ def plan_site(
     site = SiteView(
         config.title, config.description, config.language, nav, f"jobboard {__version__}"
     )
-    ctx = PlanContext(config, site, roles, employer_slugs)
+    ctx = PlanContext(config, site, roles, employer_slugs, logos or {})
 
     # A posting appears on several lists: its card is made once.
     card_of = {p.id: card_for(p, employer_slugs[p.employer.key]) for p in catalog.postings}
@@ -456,11 +469,11 @@ def plan_site(
         }
         if employer.website:
             org["sameAs"] = employer.website
-        if employer.logo_url:
-            org["logo"] = employer.logo_url
+        if logo := organization_logo(ctx, employer_slugs[key], employer):
+            org["logo"] = logo
         if employer.description:
             org["description"] = employer.description
-        card = employer_card(employer, employer_slugs[key])
+        card = employer_card(employer, employer_slugs[key], ctx.logos.get(employer_slugs[key], ""))
         employer_roles = tuple(
             x for k, n in sorted(role_counts.items()) if (x := roles.link(k, n)) is not None
         )

@@ -123,6 +123,7 @@ class EmployerCard:
     name: str
     url: str
     initials: str
+    logo: str  # a logo file served by the site itself ("static/logos/x.svg"), or ""
     website: str
     logo_url: str
     description: str
@@ -294,11 +295,12 @@ def card_for(posting: Posting, employer_slug: str) -> PostingCard:
     )
 
 
-def employer_card(employer: Employer, slug: str) -> EmployerCard:
+def employer_card(employer: Employer, slug: str, logo: str = "") -> EmployerCard:
     return EmployerCard(
         name=employer.name,
         url=employer_url(slug),
         initials=initials(employer.name),
+        logo=logo,
         website=employer.website or "",
         logo_url=employer.logo_url or "",
         description=employer.description or "",

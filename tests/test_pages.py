@@ -39,8 +39,32 @@ def test_demo_site_has_every_browse_page_and_no_broken_link(tmp_path: Path) -> N
     assert broken_links(site) == []
     remote = (site / "remote/index.html").read_text()
     assert "Staff Machine Learning Engineer, Perception" in remote
-    role = (site / "roles/engineering-manager/index.html").read_text()
-    assert '<svg role="img"' in role or "Engineering Manager" in role
+    # A role with several posted salaries draws their distribution.
+    role = (site / "roles/data-engineer/index.html").read_text()
+    assert '<svg role="img"' in role
+    # Demo logos in content/logos/ are served by the site itself, never read as postings.
+    assert (site / "logos/harbor-labs.svg").is_file()
+    employer = (site / "employers/harbor-labs/index.html").read_text()
+    assert '<img class="logo" src="../../logos/harbor-labs.svg"' in employer
+
+
+def test_local_logo_replaces_the_initials_badge(tmp_path: Path) -> None:
+    content = write_files(
+        tmp_path / "content",
+        {
+            "feed.xml": _feed(_job("Data Analyst", "Ferrow Labs", "Oslo, Norway", "2026-11-20")),
+            "logos/ferrow-labs.png": b"\x89PNG\r\n\x1a\n" + bytes(64),
+            "logos/notes.txt": "not a logo",
+        },
+    )
+    site = tmp_path / "site"
+    result = build(content, site, today="2026-11-24", base_url="https://x.example/b/")
+    assert [d.format() for d in result.diagnostics.sorted() if "logos" in d.format()] == []
+    assert (site / "logos/ferrow-labs.png").read_bytes().startswith(b"\x89PNG")
+    page = (site / "jobs/ferrow-labs-data-analyst/index.html").read_text()
+    assert '<img class="logo" src="../../logos/ferrow-labs.png" alt=""' in page
+    assert '"logo":"https://x.example/b/logos/ferrow-labs.png"' in page
+    assert 'class="initials"' not in page
 
 
 def test_expired_posting_keeps_its_page_but_leaves_every_list(tmp_path: Path) -> None:
