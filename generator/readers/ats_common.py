@@ -1,0 +1,280 @@
+"""What the ATS export readers share: JSON loading, defensive field access, places, employers.
+
+Real exports are loosely typed: a field documented as a string may be a number, a list, an
+object or null. The helpers here accept what is usable and return None for anything else, so a
+reader never crashes on an odd value; a job whose data is unusable as a whole is reported by
+`read_jobs` with its number and line and skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from generator.errors import ReaderError
+from generator.models import RawPosting
+from generator.normalize.locations import country_code, country_name
+from generator.readers.base import InputFile, ReadResult, clean_text
+
+
+class SkipJob(Exception):
+    """Raised by a reader's per-job function: the job is left out, for the stated reason."""
+
+    def __init__(self, reason: str, *, info: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.info = info  # True when leaving the job out is expected (e.g. an unlisted job)
+
+
+@functools.lru_cache(maxsize=4)
+def _parse(text: str) -> Any:
+    return json.loads(text)
+
+
+def parsed_json(source: InputFile) -> Any:
+    """The file's JSON for sniffing, or None when it is not JSON (parsed once per text)."""
+    if not source.head.startswith(("{", "[")):
+        return None
+    try:
+        return _parse(source.text.lstrip("\ufeff"))
+    except (json.JSONDecodeError, RecursionError):
+        return None
+
+
+def load_json(source: InputFile) -> Any:
+    """The file's JSON; a located `ReaderError` when it is not valid JSON."""
+    try:
+        return _parse(source.text.lstrip("\ufeff"))
+    except json.JSONDecodeError as err:
+        raise ReaderError(f"invalid JSON: {err.msg}", line=err.lineno) from err
+
+
+def first_dict(items: Any) -> dict[str, Any] | None:
+    """The first object of a list, for sniffing by its keys."""
+    if isinstance(items, list):
+        return next((item for item in items if isinstance(item, dict)), None)
+    return None
+
+
+def text(value: Any) -> str | None:
+    """A string or number as collapsed text; None for null, booleans, lists and objects."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return clean_text(str(value))
+
+
+def label(value: Any, *keys: str) -> str | None:
+    """Text from a plain value or from the first named key of an object ({"label": "…"})."""
+    if isinstance(value, dict):
+        return next((found for key in keys if (found := text(value.get(key)))), None)
+    return text(value)
+
+
+def number(value: Any) -> float | None:
+    """A number from a number or a numeric string ("120000.0", "120,000"); else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").strip())
+        except ValueError:
+            return None
+    return None
+
+
+def obj(value: Any) -> dict[str, Any]:
+    """The value when it is an object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def objects(value: Any) -> list[dict[str, Any]]:
+    """The objects of a list (anything else in it, or a non-list, gives nothing)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def html_field(value: Any) -> str:
+    """An HTML field as a string ("" for null or non-text)."""
+    return value if isinstance(value, str) else ""
+
+
+def html_sections(sections: Iterable[tuple[str | None, str]]) -> str:
+    """Joins (heading, HTML) pairs into one description; headings are escaped text."""
+    out = []
+    for heading, body in sections:
+        if not body.strip():
+            continue
+        if heading:
+            out.append(f"<h3>{html.escape(heading)}</h3>")
+        out.append(body)
+    return "\n".join(out)
+
+
+def name_from_slug(slug: str) -> str:
+    """A board slug as a readable name: "iron-works" → "Iron Works".
+
+    A slug that has capitals is kept as written ("Acme%20Labs" → "Acme Labs").
+    """
+    words = re.sub(r"[-_+\s]+", " ", unquote(slug)).strip()
+    return words if any(c.isupper() for c in words) else words.title()
+
+
+def employer_from_url(url: str | None, pattern: re.Pattern[str]) -> str | None:
+    """The employer named by an ATS URL's first group, as a readable name."""
+    match = pattern.search(url or "")
+    return name_from_slug(match.group(1)) if match else None
+
+
+HOST_PREFIXES = re.compile(r"^(?:www|careers?|jobs|apply|boards?|job-boards|work)\.", re.I)
+
+
+def employer_from_host(url: str | None) -> str | None:
+    """The employer named by a company's own careers host ("careers.acme.example" → "Acme")."""
+    host = urlparse(url or "").hostname or ""
+    previous = None
+    while previous != host:
+        previous, host = host, HOST_PREFIXES.sub("", host)
+    labels = host.split(".")
+    return name_from_slug(labels[0]) if len(labels) >= 2 and labels[0] else None
+
+
+def qualify_place(place: str | None, country: str | None) -> str | None:
+    """Adds the country to a place that does not name it ("Toronto" + "CA" → "Toronto, Canada").
+
+    The country is written as a name, not a code: "Kitchener, CA" would read as California.
+    """
+    if not place:
+        return country_name(country_code(country)) if country and country_code(country) else None
+    code = country_code(country) if country else None
+    if not code:
+        return place
+    tokens = [t.strip() for t in re.split(r"[,;()|/]|\s[-–]\s", place) if t.strip()]
+    if any(country_code(token) == code for token in tokens):
+        return place  # already names the country ("Remote - US", "London, UK")
+    if code == "US" and re.fullmatch(r"[A-Z]{2}", tokens[-1] if tokens else ""):
+        return place  # "City, ST": the US convention already places it
+    named = country_name(code) or code
+    if re.search(rf"\b{re.escape(named)}\b", place, re.I):
+        return place
+    return f"{place}, {named}"
+
+
+def join_place(*parts: str | None) -> str | None:
+    """ "City", "Region", "Country" → "City, Region, Country", skipping empty and repeated parts."""
+    seen: list[str] = []
+    for part in parts:
+        if part and part.casefold() not in (s.casefold() for s in seen):
+            seen.append(part)
+    return ", ".join(seen) or None
+
+
+REMOTE_WORD = re.compile(r"\b(remote|anywhere|work from home|distributed)\b", re.I)
+
+
+def remote_place(place: str | None, remote: bool) -> str | None:
+    """Marks a fully remote job's place as remote ("United States" → "Remote, United States")."""
+    if not remote:
+        return place
+    if not place:
+        return "Remote"
+    return place if REMOTE_WORD.search(place) else f"Remote, {place}"
+
+
+def unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    """Non-empty values in order, each once (compared without case)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and value.strip():
+            seen.setdefault(value.strip().casefold(), value.strip())
+    return tuple(seen.values())
+
+
+@dataclass
+class JobLines:
+    """Finds each job's line in the file by searching for its title from the last match on.
+
+    Jobs appear in the file in list order, so a forward search locates each one; a title the
+    search cannot find (written with different escapes) simply has no line.
+    """
+
+    text: str
+    cursor: int = 0
+    _cache: dict[int, int | None] = field(default_factory=dict)
+
+    def line_of(self, title: Any) -> int | None:
+        if not isinstance(title, str) or not title:
+            return None
+        for encoded in (json.dumps(title, ensure_ascii=False), json.dumps(title)):
+            position = self.text.find(encoded, self.cursor)
+            if position >= 0:
+                self.cursor = position + len(encoded)
+                return self.text.count("\n", 0, position) + 1
+        return None
+
+
+# Errors a per-job function may raise on data of an unexpected type (ValidationError is a
+# ValueError): they become one warning for that job, never a crash of the whole file.
+JOB_DATA_ERRORS = (TypeError, ValueError, AttributeError, KeyError)
+
+
+def read_jobs(
+    source: InputFile,
+    jobs: list[Any],
+    posting: Callable[[dict[str, Any], int | None], RawPosting],
+    *,
+    title_key: str,
+    noun: str = "job",
+) -> ReadResult:
+    """Applies a reader's per-job function to every job, turning problems into located messages."""
+    result = ReadResult()
+    lines = JobLines(source.text)
+    for index, job in enumerate(jobs, start=1):
+        if not isinstance(job, dict):
+            result.warn(source.path, f"{noun} {index} is not an object", action=f"{noun} skipped")
+            continue
+        line = lines.line_of(job.get(title_key))
+        try:
+            result.postings.append(posting(job, line))
+        except SkipJob as skip:
+            message = f"{noun} {index} {skip.reason}"
+            if skip.info:
+                result.note(source.path, message, action=f"{noun} skipped")
+            else:
+                result.warn(source.path, message, line=line, action=f"{noun} skipped")
+        except JOB_DATA_ERRORS as err:
+            result.warn(
+                source.path,
+                f"{noun} {index} has data of an unexpected shape ({err})",
+                line=line,
+                action=f"{noun} skipped",
+            )
+    return result
+
+
+def require_title(job: dict[str, Any], key: str) -> str:
+    """The job's title, or `SkipJob` when it has none."""
+    title = text(job.get(key))
+    if not title:
+        raise SkipJob("has no title")
+    return title
+
+
+def note_derived(
+    result: ReadResult,
+    source: InputFile,
+    names: Iterable[str],
+    where: str,
+    lead: str = "no company name in the export",
+) -> None:
+    """One info note per employer name that was inferred from URLs rather than stated."""
+    for name in sorted(set(names)):
+        result.note(
+            source.path, f"{lead}; employer {name!r} taken from {where}", action="employer derived"
+        )
