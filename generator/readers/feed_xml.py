@@ -1,7 +1,8 @@
 """Job-feed XML: `<source><jobs><job>…` (the seed feed) and Indeed-style `<source><job>`.
 
-Field names are matched case-insensitively under several common spellings; any field may be
-missing. Descriptions are HTML (usually in CDATA) and are sanitised later, once.
+Field names are matched case-insensitively and without `_` / `-` under several common
+spellings (Indeed's `<company>`, ZipRecruiter/Appcast's `<job_title>`, `<salary_min>`…); any
+field may be missing. Descriptions are HTML (usually in CDATA) and are sanitised later, once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from lxml import etree
 from generator.errors import ReaderError
 from generator.models import RawPosting, Source
 from generator.readers.base import InputFile, ReadResult, clean_text, local_name, parse_xml
+from generator.readers.feed_text import description_html, feed_url, place_text, plain_text
 
 # Our field → the element names feeds use for it, in order of preference.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -25,13 +27,21 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "skills": ("skills", "tags", "keywords"),
     "category": ("category", "department", "function"),
     "industry": ("industry",),
-    "employer": ("employername", "company", "companyname", "employer", "hiringorganization"),
+    "employer": (
+        "employername",
+        "company",
+        "companyname",
+        "employer",
+        "hiringorganization",
+        "advertisername",
+        "sourcename",  # Indeed: the name of the hiring company when <company> is empty
+    ),
     "logo": ("employerlogo", "logo", "companylogo"),
     "employer_description": ("employerdescription", "companydescription", "aboutcompany"),
     "website": ("employerwebsite", "companyurl", "companywebsite", "website"),
     "currency": ("compensationcurrency", "salarycurrency", "currency"),
-    "salary_min": ("compensationmin", "salarymin", "minsalary"),
-    "salary_max": ("compensationmax", "salarymax", "maxsalary"),
+    "salary_min": ("compensationmin", "salarymin", "minsalary", "salaryfrom"),
+    "salary_max": ("compensationmax", "salarymax", "maxsalary", "salaryto"),
     "salary_period": ("compensationperiod", "salaryperiod", "salarytype", "period"),
     "apply": ("applyto", "applyurl", "url", "link", "joburl"),
     "location": ("location", "locations", "joblocation"),
@@ -39,15 +49,45 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "region": ("state", "region"),
     "country": ("country",),
     "posted": ("postedate", "posteddate", "date", "dateposted", "pubdate", "publishdate"),
-    "expires": ("expirationdate", "expirydate", "validthrough", "closingdate", "deadline"),
+    "expires": (
+        "expirationdate",
+        "expirydate",
+        "expiresat",
+        "validthrough",
+        "closingdate",
+        "deadline",
+    ),
     "external_id": ("externalid", "referencenumber", "id", "jobid", "reference", "requisitionid"),
     "team": ("team",),
 }
 
-# Credits that feed publishers append to descriptions; they belong to the feed, not the job.
-FEED_CREDIT = re.compile(
-    r"<p[^>]*>[^<]*(?:scraping|automation|feed|powered)\b[^<]*\bby\b.*?</p>", re.I | re.S
-)
+# Indeed's <remotetype> values: "Hybrid remote" is hybrid, not hybrid *and* remote.
+REMOTE_TYPES = {
+    "fully remote": "remote",
+    "hybrid remote": "hybrid",
+    "temporarily remote": "onsite",
+}
+
+
+def _field_name(element: etree._Element) -> str:
+    """ "Job_Title", "job-title" and "jobtitle" all name the same field."""
+    return local_name(element).replace("_", "").replace("-", "")
+
+
+def arrangement_text(value: str | None) -> str | None:
+    """Indeed's remote types mapped onto our words; other texts pass through."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    return REMOTE_TYPES.get(text.lower(), text)
+
+
+def first_listed(value: str | None) -> str | None:
+    """ "fulltime, parttime" → "fulltime": a posting has one employment type, the first named."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    return clean_text(re.split(r"\s*[,;/|]\s*", text)[0]) or text
 
 
 def _job_elements(root: etree._Element) -> list[etree._Element]:
@@ -75,7 +115,7 @@ class FeedXmlReader:
         result = ReadResult()
         for index, job in enumerate(jobs, start=1):
             fields = self._fields(job)
-            title = clean_text(fields.get("title"))
+            title = plain_text(fields.get("title"))
             if not title:
                 result.warn(
                     source.path,
@@ -93,7 +133,7 @@ class FeedXmlReader:
         for child in job:
             if not isinstance(child.tag, str):
                 continue
-            name = local_name(child)
+            name = _field_name(child)
             if len(child):
                 # A nested element (e.g. <company><name>…</name></company>): use its text.
                 value = " ".join(t.strip() for t in child.itertext() if t.strip())
@@ -109,6 +149,20 @@ class FeedXmlReader:
                     break
         return fields
 
+    @staticmethod
+    def _locations(fields: dict[str, str], *, remote_only: bool) -> list[str]:
+        """One `<location>` list, or city/state/country joined; "Remote, …" for remote jobs.
+
+        A fully remote Indeed job still names a place (often just the country): it says
+        where applicants may live, so it becomes a remote location rather than an office.
+        """
+        if fields.get("location"):
+            return [plain_text(fields["location"]) or ""]
+        joined = place_text(*(plain_text(fields.get(k)) for k in ("city", "region", "country")))
+        if remote_only:
+            return [f"Remote, {joined}" if joined else "Remote"]
+        return [joined] if joined else []
+
     def _posting(
         self, source: InputFile, job: etree._Element, title: str, fields: dict[str, str]
     ) -> RawPosting:
@@ -121,40 +175,34 @@ class FeedXmlReader:
             except ValueError:
                 return None
 
-        locations: list[str] = []
-        if fields.get("location"):
-            locations.append(fields["location"])
-        else:
-            parts = [clean_text(fields.get(k)) for k in ("city", "region", "country")]
-            joined = ", ".join(p for p in parts if p)
-            if joined:
-                locations.append(joined)
-        description = FEED_CREDIT.sub("", fields.get("description", ""))
+        arrangement = arrangement_text(fields.get("arrangement"))
+        locations = self._locations(fields, remote_only=arrangement == "remote")
+        description = description_html(fields.get("description", ""))
         skills = tuple(s for s in re.split(r"\s*[,;]\s*", fields.get("skills", "")) if s.strip())
         return RawPosting(
             source=Source(path=source.path, line=job.sourceline, format=self.name),
             title=title,
-            employer_name=clean_text(fields.get("employer")),
-            employer_website=clean_text(fields.get("website")),
-            employer_logo_url=clean_text(fields.get("logo")),
-            employer_description=clean_text(fields.get("employer_description")),
-            industry=clean_text(fields.get("industry")),
-            category=clean_text(fields.get("category")),
-            team=clean_text(fields.get("team")),
-            external_id=clean_text(fields.get("external_id")),
-            apply_url=clean_text(fields.get("apply")),
-            description_html=description.strip(),
+            employer_name=plain_text(fields.get("employer")),
+            employer_website=plain_text(fields.get("website")),
+            employer_logo_url=plain_text(fields.get("logo")),
+            employer_description=plain_text(fields.get("employer_description")),
+            industry=plain_text(fields.get("industry")),
+            category=plain_text(fields.get("category")),
+            team=plain_text(fields.get("team")),
+            external_id=plain_text(fields.get("external_id")),
+            apply_url=feed_url(fields.get("apply")),
+            description_html=description,
             skills=skills,
-            salary_text=clean_text(fields.get("salary")),
+            salary_text=plain_text(fields.get("salary")),
             salary_min=number("salary_min"),
             salary_max=number("salary_max"),
-            salary_currency=clean_text(fields.get("currency")),
-            salary_period=clean_text(fields.get("salary_period")),
+            salary_currency=plain_text(fields.get("currency")),
+            salary_period=plain_text(fields.get("salary_period")),
             locations=tuple(locations),
             applicant_countries=(),
-            work_arrangement_text=clean_text(fields.get("arrangement")),
-            employment_type_text=clean_text(fields.get("employment_type")),
-            seniority_text=clean_text(fields.get("seniority")),
-            date_posted_text=clean_text(fields.get("posted")),
-            valid_through_text=clean_text(fields.get("expires")),
+            work_arrangement_text=arrangement,
+            employment_type_text=first_listed(fields.get("employment_type")),
+            seniority_text=plain_text(fields.get("seniority")),
+            date_posted_text=plain_text(fields.get("posted")),
+            valid_through_text=plain_text(fields.get("expires")),
         )

@@ -1,42 +1,74 @@
 """RSS 2.0 and Atom feeds of jobs.
 
 Items carry a title, link, HTML description or content, a date and often job extensions
-(`<job:company>`, `<company>`, `<location>`, `<salary>`). Without an employer field, titles
-such as "Senior Engineer at Acme (Berlin)" or "Acme: Senior Engineer" are split.
+(`<job:company>`, `<company>`, `<location>`, `<region>`, `<salary>`, `<type>`). Job boards
+that have no employer field put the employer in the title, so titles such as "Senior Engineer
+at Acme (Berlin)", "Acme: Senior Engineer", "Acme is hiring a Data Analyst" or
+"Data Analyst - Acme - Berlin" are split. `dc:creator` and Atom's `<author>` are used only as
+a last resort (they often name the board, not the employer).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
 from generator.errors import ReaderError
 from generator.models import RawPosting, Source
+from generator.normalize.locations import KNOWN_CITIES, MACRO_REGIONS, REMOTE_WORDS, country_code
 from generator.readers.base import InputFile, ReadResult, clean_text, local_name, parse_xml
+from generator.readers.feed_text import description_html, feed_url, plain_text, salary_in_prose
 
-AT_EMPLOYER = re.compile(
-    r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<employer>[^()]+?)(?:\s*\((?P<where>[^)]+)\))?$"
-)
-EMPLOYER_COLON = re.compile(
-    r"^(?P<employer>[^:]{2,60}):\s+(?P<title>.+?)(?:\s*\((?P<where>[^)]+)\))?$"
+WHERE = r"(?:\s*\((?P<where>[^()]+)\))?"
+# Ordered: the first pattern that matches a title splits it.
+TITLE_SPLITS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"^(?P<employer>.+?)\s+is\s+hiring(?:\s+an?)?\s*:?\s+(?P<title>.+?)" + WHERE + "$", re.I
+    ),
+    re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<employer>[^()]+?)" + WHERE + "$"),
+    re.compile(r"^(?P<employer>[^:]{2,60}):\s+(?P<title>.+?)" + WHERE + "$"),
+    re.compile(r"^(?P<title>[^|–]+?)\s+[-–|]\s+(?P<employer>[^|–]+?)\s+[-–|]\s+(?P<where>[^|–]+)$"),
 )
 
-FIELDS = {
-    "company": ("company", "employer", "companyname", "hiringorganization"),
-    "location": ("location", "joblocation", "city"),
-    "salary": ("salary", "compensation", "pay"),
+# Our field → element names (lower-case, without "_" / "-"), in order of preference.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "companyname", "employer", "employername", "hiringorganization"),
+    "location": ("location", "joblocation", "city", "region"),
+    "arrangement": ("remote", "remotetype", "workplacetype", "workarrangement", "worktype"),
+    "salary": ("salary", "salaryrange", "compensation", "pay"),
     "type": ("jobtype", "employmenttype", "type"),
-    "expires": ("expires", "validthrough", "closingdate"),
+    "expires": ("expires", "expiresat", "validthrough", "closingdate", "deadline"),
+    "skills": ("skills", "tags", "keywords"),
+    "body": ("encoded", "content", "description", "summary"),
+    "date": ("pubdate", "published", "date", "updated"),
+    "url": ("applyurl", "url"),
 }
+# Boards that list only remote jobs name where applicants may live: "USA Only", "Anywhere…".
+APPLICANT_REGION = re.compile(r"^(?P<where>.*?)\s*only$|^anywhere\b.*|^worldwide$", re.I)
 
 
-def _children(item: etree._Element) -> dict[str, etree._Element]:
-    found: dict[str, etree._Element] = {}
+@dataclass(frozen=True)
+class Identity:
+    """Title, employer and place as an item states them, after any title split."""
+
+    title: str
+    employer: str | None
+    where: str | None
+
+
+def _field_name(element: etree._Element) -> str:
+    return local_name(element).replace("_", "").replace("-", "")
+
+
+def _children(item: etree._Element) -> dict[str, list[etree._Element]]:
+    """Child elements by field name, all of them (an item may hold several `<category>`)."""
+    found: dict[str, list[etree._Element]] = {}
     for child in item:
-        name = local_name(child)
-        if name and name not in found:
-            found[name] = child
+        name = _field_name(child)
+        if name:
+            found.setdefault(name, []).append(child)
     return found
 
 
@@ -46,13 +78,115 @@ def _body_html(body: etree._Element | None) -> str:
         return ""
     if len(body):
         return "".join(etree.tostring(child, encoding="unicode") for child in body)
-    return body.text or ""
+    return description_html(body.text or "")
 
 
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    return clean_text(" ".join(t for t in element.itertext()))
+    return plain_text(" ".join(t for t in element.itertext()))
+
+
+def _first(fields: dict[str, list[etree._Element]], key: str) -> str | None:
+    """The text of the first non-empty element among a field's names."""
+    for name in FIELDS[key]:
+        for element in fields.get(name, []):
+            if text := _text(element):
+                return text
+    return None
+
+
+def looks_like_place(text: str) -> bool:
+    """Whether a parenthesis after a title names a place ("Remote, EU") or not ("Go")."""
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    return (
+        bool(REMOTE_WORDS.search(text))
+        or any(
+            p.lower() in MACRO_REGIONS
+            or p.lower() in KNOWN_CITIES
+            or (len(p) > 3 and country_code(p) is not None)
+            for p in pieces
+        )
+        or (len(pieces) >= 2 and all(p[:1].isupper() for p in pieces))
+    )
+
+
+def split_title(title: str) -> Identity | None:
+    """Employer (and place) out of a title that carries them; None when it carries none."""
+    for pattern in TITLE_SPLITS:
+        match = pattern.match(title)
+        if not match:
+            continue
+        role, employer = match.group("title").strip(), match.group("employer").strip()
+        where = match.group("where")
+        if where and not looks_like_place(where):
+            role, where = f"{role} ({where})", None
+        return Identity(role, employer, where.strip() if where else None)
+    return None
+
+
+def _author(fields: dict[str, list[etree._Element]]) -> str | None:
+    """Atom `<author><name>`; an RSS `<author>` is an e-mail address, not an employer."""
+    for author in fields.get("author", []):
+        names = [c for c in author if local_name(c) == "name"]
+        if names and (name := _text(names[0])):
+            return name
+    return None
+
+
+def _creator(fields: dict[str, list[etree._Element]], channel_title: str | None) -> str | None:
+    """`dc:creator` unless it just names the feed itself."""
+    creator = _text(fields["creator"][0]) if "creator" in fields else None
+    if creator and channel_title and creator.casefold() == channel_title.casefold():
+        return None
+    return creator
+
+
+def identify(
+    title: str, fields: dict[str, list[etree._Element]], channel_title: str | None
+) -> Identity:
+    """Employer from an employer field, else from the title, else from the item's author."""
+    company = _first(fields, "company") or _author(fields)
+    split = None if company else split_title(title)
+    if split:
+        return split
+    return Identity(title, company or _creator(fields, channel_title), None)
+
+
+def applicant_region(text: str) -> str | None:
+    """ "USA Only" → "Remote, USA"; "Anywhere in the World" → "Remote"; else None."""
+    match = APPLICANT_REGION.match(text.strip())
+    if not match:
+        return None
+    where = (match.group("where") or "").strip()
+    return f"Remote, {where}" if where else "Remote"
+
+
+def _categories(fields: dict[str, list[etree._Element]]) -> list[str]:
+    """RSS `<category>` text or Atom `<category term=…>`, in order."""
+    found = []
+    for element in fields.get("category", []):
+        text = clean_text(element.get("term") or element.get("label")) or _text(element)
+        if text:
+            found.append(text)
+    return found
+
+
+def _link(fields: dict[str, list[etree._Element]]) -> str | None:
+    """The item's page: Atom's rel="alternate" (or rel-less) link, or RSS `<link>` text."""
+    for element in fields.get("link", []):
+        if element.get("href") and element.get("rel", "alternate") == "alternate":
+            return feed_url(element.get("href"))
+        if not element.get("href") and (text := _text(element)):
+            return feed_url(text)
+    return feed_url(_first(fields, "url"))
+
+
+def _body(fields: dict[str, list[etree._Element]]) -> etree._Element | None:
+    for name in FIELDS["body"]:
+        if name in fields:
+            return fields[name][0]
+    return None
 
 
 class RssReader:
@@ -69,10 +203,11 @@ class RssReader:
         items = [el for el in root.iter() if local_name(el) in ("item", "entry")]
         if not items:
             raise ReaderError("feed has no <item> or <entry>", line=root.sourceline)
+        channel_title = self._channel_title(root)
         result = ReadResult()
         for index, item in enumerate(items, start=1):
             fields = _children(item)
-            title = _text(fields.get("title"))
+            title = _text(fields["title"][0]) if "title" in fields else None
             if not title:
                 result.warn(
                     source.path,
@@ -81,54 +216,52 @@ class RssReader:
                     action="item skipped",
                 )
                 continue
-            company = next((_text(fields[n]) for n in FIELDS["company"] if n in fields), None)
-            where = next((_text(fields[n]) for n in FIELDS["location"] if n in fields), None)
-            if not company:
-                split = AT_EMPLOYER.match(title) or EMPLOYER_COLON.match(title)
-                if split:
-                    title, company = split.group("title").strip(), split.group("employer").strip()
-                    where = where or split.group("where")
-            link = fields.get("link")
-            url = link.get("href") if link is not None and link.get("href") else _text(link)
-            body = next(
-                (
-                    fields[n]
-                    for n in ("encoded", "content", "description", "summary")
-                    if n in fields
-                ),
-                None,
-            )
-            date = next(
-                (
-                    _text(fields[n])
-                    for n in ("pubdate", "published", "updated", "date")
-                    if n in fields
-                ),
-                None,
-            )
             result.postings.append(
-                RawPosting(
-                    source=Source(path=source.path, line=item.sourceline, format=self.name),
-                    title=title,
-                    employer_name=company,
-                    category=_text(fields.get("category")),
-                    external_id=_text(fields["guid"] if "guid" in fields else fields.get("id")),
-                    apply_url=url,
-                    description_html=_body_html(body),
-                    salary_text=next(
-                        (_text(fields[n]) for n in FIELDS["salary"] if n in fields), None
-                    ),
-                    locations=(where,) if where else (),
-                    work_arrangement_text=where
-                    if where and re.search("remote|hybrid", where, re.I)
-                    else None,
-                    employment_type_text=next(
-                        (_text(fields[n]) for n in FIELDS["type"] if n in fields), None
-                    ),
-                    date_posted_text=date,
-                    valid_through_text=next(
-                        (_text(fields[n]) for n in FIELDS["expires"] if n in fields), None
-                    ),
-                )
+                self._posting(source, item, identify(title, fields, channel_title), fields)
             )
         return result
+
+    @staticmethod
+    def _channel_title(root: etree._Element) -> str | None:
+        """The feed's own name (RSS channel or Atom feed title)."""
+        holder = next((el for el in root.iter() if local_name(el) == "channel"), root)
+        title = next((c for c in holder if local_name(c) == "title"), None)
+        return _text(title)
+
+    def _posting(
+        self,
+        source: InputFile,
+        item: etree._Element,
+        identity: Identity,
+        fields: dict[str, list[etree._Element]],
+    ) -> RawPosting:
+        where = _first(fields, "location") or identity.where
+        remote_region = applicant_region(where) if where else None
+        arrangement = _first(fields, "arrangement")
+        if remote_region:
+            where, arrangement = remote_region, arrangement or "remote"
+        elif not arrangement and where and re.search("remote|hybrid", where, re.I):
+            arrangement = where
+        categories = _categories(fields)
+        tags = [s for s in re.split(r"\s*[,;]\s*", _first(fields, "skills") or "") if s]
+        # One <category> is the job's category; several are the board's tags (skills).
+        if len(categories) > 1:
+            tags, categories = tags + categories, []
+        body = _body_html(_body(fields))
+        return RawPosting(
+            source=Source(path=source.path, line=item.sourceline, format=self.name),
+            title=identity.title,
+            employer_name=identity.employer,
+            category=categories[0] if categories else None,
+            external_id=_text(fields["guid"][0] if "guid" in fields else None)
+            or _text(fields["id"][0] if "id" in fields else None),
+            apply_url=_link(fields),
+            description_html=body,
+            skills=tuple(tags),
+            salary_text=_first(fields, "salary") or salary_in_prose(body),
+            locations=(where,) if where else (),
+            work_arrangement_text=arrangement,
+            employment_type_text=_first(fields, "type"),
+            date_posted_text=_first(fields, "date"),
+            valid_through_text=_first(fields, "expires"),
+        )

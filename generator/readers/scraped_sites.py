@@ -1,0 +1,434 @@
+"""Text copied from job pages on LinkedIn, Indeed and ATS-hosted boards (Greenhouse, Lever).
+
+Built In copies (seed 001) have their own reader, `scraped_page`. The pages here differ in
+where they put the facts, so each has a small reader that recognises the page by its own
+furniture ("About the job" under a "Company · City · 2 weeks ago" line; "Full job
+description" under "Job details"; "Apply for this job" with "Powered by Greenhouse" or "Jobs
+powered by Lever") and keeps only the job: page furniture such as "Easy Apply", "Show more",
+applicant counts, sign-up prompts and "Similar jobs" lists never reaches the description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.errors import ReaderError
+from generator.markup import paragraphs_to_html
+from generator.models import RawPosting, Source
+from generator.normalize.salary import looks_like_salary_line
+from generator.readers.base import InputFile, ReadResult
+from generator.readers.feed_text import PROSE_SALARY
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the copied text with its 1-based line number ("" for a blank line)."""
+
+    number: int
+    text: str
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(i, raw.strip()) for i, raw in enumerate(text.splitlines(), start=1)]
+
+
+def _find(lines: list[Line], pattern: re.Pattern[str], start: int = 0) -> int | None:
+    """Index of the first line at or after `start` that matches `pattern` entirely."""
+    for index in range(start, len(lines)):
+        if pattern.fullmatch(lines[index].text):
+            return index
+    return None
+
+
+def _plain(source: InputFile) -> bool:
+    """Plain text, not markup, JSON or a Markdown file with front matter."""
+    return not source.head.startswith(("<", "{", "[", "---"))
+
+
+# --- description ---------------------------------------------------------------------------
+
+BULLET = re.compile(r"^\s*(?:[•·▪●◦*–-]|\d+[.)])\s+")
+HEADING = re.compile(
+    r"^(about\b.{0,40}|(key\s+)?responsibilities|requirements|(preferred\s+|minimum\s+)?"
+    r"qualifications|benefits|perks(\s+and\s+benefits)?|what\s+you('|’)ll\s+(do|bring|need)|"
+    r"what\s+we('|’)re\s+looking\s+for|what\s+you\s+bring|who\s+you\s+are|"
+    r"the\s+(role|team|opportunity)|nice\s+to\s+have|compensation(\s+and\s+benefits)?|"
+    r"what\s+we\s+offer|why\s+join\s+us|your\s+role|you\s+will|how\s+to\s+apply|about\s+you)$",
+    re.I,
+)
+# Lines a page repeats inside the job text that are controls, not content.
+INLINE_NOISE = re.compile(
+    r"^(show\s+more|show\s+less|…\s*more|\.\.\.\s*more|see\s+more|read\s+more|apply(\s+now)?|"
+    r"easy\s+apply|save|saved|share|report\s+(this\s+)?job)$",
+    re.I,
+)
+
+
+def _is_heading(text: str) -> bool:
+    return bool(HEADING.match(text.rstrip(":"))) or (text.endswith(":") and len(text) <= 80)
+
+
+def _groups(lines: list[Line]) -> list[list[str]]:
+    """Runs of non-blank lines, noise removed: the paragraphs as the page laid them out."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if not line.text:
+            groups.append([])
+        elif not INLINE_NOISE.match(line.text):
+            groups[-1].append(line.text)
+    return [g for g in groups if g]
+
+
+def description_blocks(lines: list[Line]) -> list[tuple[str, object]]:
+    """Headings, paragraphs and lists from copied text whose bullets may have been lost.
+
+    Copying a page keeps line breaks but often drops the bullet characters, so several
+    short lines under a heading are read as the list they were on the page.
+    """
+    blocks: list[tuple[str, object]] = []
+    for group in _groups(lines):
+        if _is_heading(group[0]) and (len(group) > 1 or len(group[0]) <= 60):
+            blocks.append(("h", group[0].rstrip(":").strip()))
+            group = group[1:]
+        if not group:
+            continue
+        bulleted = all(BULLET.match(t) for t in group)
+        listish = len(group) >= 2 and all(len(t) <= 160 for t in group)
+        if bulleted or listish:
+            blocks.append(("ul", [BULLET.sub("", t) for t in group]))
+        else:
+            blocks.extend(("p", t) for t in group)
+    return blocks
+
+
+def _salary_in(lines: list[Line]) -> str | None:
+    """A pay range stated in the job text ("The base salary range … is $98,000 - $118,000")."""
+    for line in lines:
+        if looks_like_salary_line(line.text):
+            return line.text
+        found = PROSE_SALARY.search(line.text)
+        if found:
+            return found.group(1)
+    return None
+
+
+# --- LinkedIn ------------------------------------------------------------------------------
+
+# "Acme · Austin, TX · 2 weeks ago · 87 applicants" (or without the company).
+TOP_CARD = re.compile(r"^.+\s·\s.*\b(ago|applicants?|clicked\s+apply)\b.*$", re.I)
+WHEN = re.compile(r"^(?:re)?posted\b.*|.*\bago$", re.I)
+APPLICANTS = re.compile(r".*\b(applicants?|clicked\s+apply|people)\b.*", re.I)
+LINKEDIN_ARRANGEMENT = re.compile(r"^(remote|hybrid|on-?site)$", re.I)
+LINKEDIN_TYPE = re.compile(
+    r"^(full-time|part-time|contract|temporary|internship|volunteer|other)$", re.I
+)
+LINKEDIN_LEVEL = re.compile(
+    r"^(internship|entry\s+level|associate|mid-senior\s+level|director|executive)$", re.I
+)
+LINKEDIN_PAY = re.compile(r"^[^\s\d]{0,3}\d[\d.,]*[KkMm]?/(?:yr|hr|mo)\b.*$")
+ABOUT_JOB = re.compile(r"^about\s+the\s+job$", re.I)
+# Everything from one of these lines on belongs to LinkedIn, not the job.
+LINKEDIN_END = re.compile(
+    r"^(set\s+alert\s+for\s+similar\s+jobs|about\s+the\s+company|see\s+how\s+you\s+compare.*|"
+    r"people\s+also\s+viewed|more\s+jobs|similar\s+jobs|looking\s+for\s+talent\?|"
+    r"interested\s+in\s+working\s+with\s+us.*|job\s+search\s+faster\s+with\s+premium.*)$",
+    re.I,
+)
+CHROME = re.compile(
+    r"^(skip\s+to\s+main\s+content|share|show\s+more\s+options|.+\s+logo|linkedin)$", re.I
+)
+
+
+class LinkedInPageReader:
+    """Reads a LinkedIn job page copy: top card, insight pills, then "About the job"."""
+
+    name = "scraped-linkedin"
+
+    def sniff(self, source: InputFile) -> bool:
+        if not _plain(source):
+            return False
+        lines = _lines(source.text[:20000])
+        top = _find(lines[:40], TOP_CARD)
+        return top is not None and _find(lines, ABOUT_JOB, top) is not None
+
+    def read(self, source: InputFile) -> ReadResult:
+        lines = _lines(source.text)
+        top = _find(lines, TOP_CARD)
+        about = _find(lines, ABOUT_JOB)
+        if top is None or about is None:
+            raise ReaderError("no LinkedIn top card or 'About the job' section")
+        title_at = self._line_above(lines, top)
+        if title_at is None:
+            raise ReaderError("no job title above the company line", line=lines[top].number)
+        employer, where, posted = self._top_card(lines[top].text)
+        if employer is None:
+            above = self._line_above(lines, title_at)
+            employer = lines[above].text if above is not None else None
+        pills = self._pills(lines[top + 1 : about])
+        end = _find(lines, LINKEDIN_END, about + 1) or len(lines)
+        body = lines[about + 1 : end]
+        result = ReadResult()
+        result.postings.append(
+            RawPosting(
+                source=Source(path=source.path, line=lines[title_at].number, format=self.name),
+                title=lines[title_at].text,
+                employer_name=employer,
+                description_html=paragraphs_to_html(description_blocks(body)),
+                salary_text=pills.get("pay") or _salary_in(body),
+                locations=(where,) if where else (),
+                work_arrangement_text=pills.get("arrangement"),
+                employment_type_text=pills.get("type"),
+                seniority_text=pills.get("level"),
+                date_posted_text=posted,
+            )
+        )
+        return result
+
+    @staticmethod
+    def _line_above(lines: list[Line], index: int) -> int | None:
+        """The nearest content line above `index`, skipping page chrome ("Share", logos)."""
+        for above in range(index - 1, -1, -1):
+            text = lines[above].text
+            if text and not CHROME.match(text):
+                return above
+        return None
+
+    @staticmethod
+    def _top_card(text: str) -> tuple[str | None, str | None, str | None]:
+        """(employer, place, posted) from "Acme · Austin, TX · 2 weeks ago · 87 applicants"."""
+        parts = [p.strip() for p in text.split("·") if p.strip()]
+        posted = next((p for p in parts if WHEN.match(p)), None)
+        rest = [p for p in parts if p != posted and not APPLICANTS.match(p)]
+        if len(rest) >= 2:
+            return rest[0], rest[1], posted
+        return None, (rest[0] if rest else None), posted
+
+    @staticmethod
+    def _pills(lines: list[Line]) -> dict[str, str]:
+        """The facts LinkedIn shows as short lines between the top card and the job text."""
+        pills: dict[str, str] = {}
+        for line in lines:
+            for key, pattern in (
+                ("arrangement", LINKEDIN_ARRANGEMENT),
+                ("type", LINKEDIN_TYPE),
+                ("level", LINKEDIN_LEVEL),
+                ("pay", LINKEDIN_PAY),
+            ):
+                if pattern.match(line.text):
+                    pills.setdefault(key, line.text)
+        return pills
+
+
+# --- Indeed --------------------------------------------------------------------------------
+
+FULL_DESCRIPTION = re.compile(r"^full\s+job\s+description$", re.I)
+JOB_DETAILS = re.compile(r"^job\s+details$", re.I)
+RATING = re.compile(r"^(\d(\.\d)?(\s+out\s+of\s+5\s+stars)?|[★☆]+.*|\d[\d,]*\s+reviews?)$", re.I)
+INDEED_END = re.compile(
+    r"^(report\s+job|hiring\s+insights|job\s+activity|similar\s+jobs|people\s+also\s+searched.*|"
+    r"if\s+you\s+require\s+alternative\s+methods\s+of\s+application.*|explore\s+other\s+jobs.*)$",
+    re.I,
+)
+# "Job details" section names; the lines under each, up to the next name, are its values.
+DETAIL_KEYS = re.compile(
+    r"^(pay|job\s+type|shift\s+and\s+schedule|schedule|location|benefits|work\s+setting|"
+    r"encouraged\s+to\s+apply|profile\s+insights|licenses|skills|education|languages)$",
+    re.I,
+)
+DETAIL_NOISE = re.compile(
+    r"^(here('|’)s\s+how\s+the\s+job\s+.*|pulled\s+from\s+the\s+full\s+job\s+description|"
+    r"find\s+out\s+how\s+your\s+skills.*|&nbsp;)$",
+    re.I,
+)
+INDEED_POSTED = re.compile(r"^(?:posted|active)\s+.*(?:ago|today|just\s+posted).*$", re.I)
+
+
+def without_zip(place: str | None) -> str | None:
+    """ "Cedar Rapids, IA 52401" → "Cedar Rapids, IA": a ZIP code is not part of the place."""
+    return re.sub(r"\s+\d{5}(?:-\d{4})?$", "", place) if place else None
+
+
+class IndeedPageReader:
+    """Reads an Indeed job page copy: header, "Job details" facts, "Full job description"."""
+
+    name = "scraped-indeed"
+
+    def sniff(self, source: InputFile) -> bool:
+        if not _plain(source):
+            return False
+        lines = _lines(source.text[:40000])
+        return _find(lines, FULL_DESCRIPTION) is not None and (
+            _find(lines, JOB_DETAILS) is not None or _find(lines, INDEED_END) is not None
+        )
+
+    def read(self, source: InputFile) -> ReadResult:
+        lines = _lines(source.text)
+        start = _find(lines, FULL_DESCRIPTION)
+        assert start is not None  # sniffed
+        header = [line for line in lines[:start] if line.text and not RATING.match(line.text)]
+        if len(header) < 2:
+            raise ReaderError("no title and company above the job description")
+        title, employer = header[0], header[1]
+        details = self._details(lines[:start])
+        end = _find(lines, INDEED_END, start + 1) or len(lines)
+        body = lines[start + 1 : end]
+        location = without_zip((details.get("location") or [self._header_place(header[2:])])[0])
+        posted = next((ln.text for ln in lines[end:] if INDEED_POSTED.match(ln.text)), None)
+        result = ReadResult()
+        result.postings.append(
+            RawPosting(
+                source=Source(path=source.path, line=title.number, format=self.name),
+                title=title.text,
+                employer_name=employer.text,
+                description_html=paragraphs_to_html(description_blocks(body)),
+                salary_text=(details.get("pay") or [None])[0] or _salary_in(body),
+                locations=(location,) if location else (),
+                work_arrangement_text=self._arrangement(location, body),
+                employment_type_text=(details.get("job type") or [None])[0],
+                date_posted_text=posted,
+            )
+        )
+        return result
+
+    @staticmethod
+    def _details(lines: list[Line]) -> dict[str, list[str]]:
+        """The "Job details" / "Location" sections: lower-case name → the lines under it."""
+        details: dict[str, list[str]] = {}
+        current: str | None = None
+        for line in lines:
+            if DETAIL_KEYS.match(line.text):
+                current = re.sub(r"\s+", " ", line.text.lower())
+                details.setdefault(current, [])
+            elif current and line.text and not DETAIL_NOISE.match(line.text):
+                details[current].append(line.text)
+        return details
+
+    @staticmethod
+    def _header_place(lines: list[Line]) -> str | None:
+        """The place line under the company ("Cedar Rapids, IA 52401", "Remote")."""
+        for line in lines:
+            if "," in line.text or re.match(r"^(remote|hybrid\s+work\s+in\s+.+)$", line.text, re.I):
+                return line.text
+        return None
+
+    @staticmethod
+    def _arrangement(location: str | None, body: list[Line]) -> str | None:
+        """Remote / hybrid from the location ("Hybrid work in …") or "Work Location: …"."""
+        if location and re.search(r"remote|hybrid", location, re.I):
+            return location
+        for line in body:
+            found = re.match(r"^work\s+location:\s*(.+)$", line.text, re.I)
+            if found:
+                return found.group(1)
+        return None
+
+
+# --- Greenhouse / Lever hosted boards ------------------------------------------------------
+
+APPLY_FOR_THIS_JOB = re.compile(r"^apply\s+for\s+this\s+job$", re.I)
+ATS_CREDIT = re.compile(r"^(powered\s+by\s+greenhouse|jobs\s+powered\s+by\s+lever)$", re.I)
+AT_EMPLOYER = re.compile(r"^at\s+(?P<employer>.+)$")
+APPLICATION_TITLE = re.compile(
+    r"^job\s+application\s+for\s+(?P<title>.+?)\s+at\s+(?P<employer>.+)$"
+)
+HOME_PAGE = re.compile(r"^(?P<employer>.+?)\s+home\s+page$", re.I)
+ATS_CHROME = re.compile(r"^(back\s+to\s+jobs|apply|.+\s+logo|view\s+all\s+jobs)$", re.I)
+ARRANGEMENT_WORD = re.compile(r"^(remote|hybrid|on-?site|in-?office)$", re.I)
+COMMITMENT = re.compile(r"^(full-?time|part-?time|contract(or)?|temporary|intern(ship)?)$", re.I)
+
+
+@dataclass(frozen=True)
+class AtsHeader:
+    """What the header of a hosted job page states above the job text."""
+
+    title: Line
+    employer: str | None
+    location: str | None
+    arrangement: str | None
+    employment_type: str | None
+    body_start: int
+
+
+class AtsPageReader:
+    """Reads a Greenhouse- or Lever-hosted job page copy: header, job text, application form."""
+
+    name = "scraped-ats-page"
+
+    def sniff(self, source: InputFile) -> bool:
+        if not _plain(source):
+            return False
+        lines = _lines(source.text[:40000])
+        return _find(lines, APPLY_FOR_THIS_JOB) is not None and _find(lines, ATS_CREDIT) is not None
+
+    def read(self, source: InputFile) -> ReadResult:
+        lines = _lines(source.text)
+        header = self._header(lines)
+        end = _find(lines, APPLY_FOR_THIS_JOB, header.body_start) or len(lines)
+        body = lines[header.body_start : end]
+        employer = header.employer or self._employer_in_footer(lines[end:])
+        result = ReadResult()
+        result.postings.append(
+            RawPosting(
+                source=Source(path=source.path, line=header.title.number, format=self.name),
+                title=header.title.text,
+                employer_name=employer,
+                description_html=paragraphs_to_html(description_blocks(body)),
+                salary_text=_salary_in(body),
+                locations=(header.location,) if header.location else (),
+                work_arrangement_text=header.arrangement,
+                employment_type_text=header.employment_type,
+            )
+        )
+        return result
+
+    @staticmethod
+    def _header(lines: list[Line]) -> AtsHeader:
+        """Title, then "at Employer" (Greenhouse) or location / team / commitment lines (Lever).
+
+        The header is the first paragraph (up to the first blank line after the title).
+        """
+        content = [
+            i for i, line in enumerate(lines) if line.text and not ATS_CHROME.match(line.text)
+        ]
+        if not content:
+            raise ReaderError("no job title on the page")
+        first = lines[content[0]]
+        employer: str | None = None
+        title = first
+        application = APPLICATION_TITLE.match(first.text)
+        if application:
+            employer = application.group("employer")
+            title = Line(first.number, application.group("title"))
+        index = content[0] + 1
+        facts: list[str] = []
+        while index < len(lines) and (lines[index].text or not facts) and index - content[0] < 8:
+            text = lines[index].text
+            index += 1
+            if not text or ATS_CHROME.match(text):
+                continue
+            at = AT_EMPLOYER.match(text)
+            if at and employer is None:
+                employer = at.group("employer")
+            else:
+                facts.append(text)
+        arrangement = next((f for f in facts if ARRANGEMENT_WORD.match(f)), None)
+        commitment = next((f for f in facts if COMMITMENT.match(f)), None)
+        places = [f for f in facts if f not in (arrangement, commitment) and "–" not in f]
+        return AtsHeader(
+            title=title,
+            employer=employer,
+            location=places[0] if places else None,
+            arrangement=arrangement,
+            employment_type=commitment,
+            body_start=index,
+        )
+
+    @staticmethod
+    def _employer_in_footer(lines: list[Line]) -> str | None:
+        """Lever's footer links to "<Employer> Home Page"."""
+        for line in lines:
+            found = HOME_PAGE.match(line.text)
+            if found:
+                return found.group("employer")
+        return None
