@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,12 +16,20 @@ class Severity(enum.IntEnum):
     ERROR = 2
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class SourceLocation:
     """A place in an input file; line is 1-based and None when unknown."""
 
     path: str
     line: int | None = None
+
+    def __lt__(self, other: object) -> bool:
+        # Not dataclass ordering: one file's messages mix known and unknown lines, and
+        # comparing None with an int raised. A message without a line sorts first.
+        if not isinstance(other, SourceLocation):
+            return NotImplemented
+        return (self.path, self.line or 0) < (other.path, other.line or 0)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path

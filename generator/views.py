@@ -390,9 +390,14 @@ def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
 
 
 def json_ld_script(data: dict[str, object]) -> str:
-    """JSON for a <script> element: sorted keys for stable output, "</" escaped."""
+    """JSON for a <script> element: sorted keys for stable output, "<", ">" and "&" escaped.
+
+    Escaping only "</" is not enough: a title holding "<!--<script>" makes the browser skip the
+    element's real end tag and swallow the rest of the page. JSON's \\u escapes mean the same
+    characters, so the data is unchanged for anything that reads it.
+    """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
-    return text.replace("</", "<\\/")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def posting_description_text(posting: Posting) -> str:

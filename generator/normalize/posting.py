@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from slugify import slugify
@@ -101,6 +102,23 @@ def normalize_employment_type(text: str | None) -> EmploymentType | None:
     return EmploymentType.OTHER if text.strip().upper() == "OTHER" else None
 
 
+SAFE_URL = re.compile(r"^(?:https?://|mailto:)\S+$", re.I)
+
+
+def safe_url(value: str | None, what: str, warn: Callable[[str, str], None]) -> str | None:
+    """The URL when a browser may follow it from a link; else None and a warning.
+
+    Readers pass URLs through as the source wrote them, and a feed can carry
+    `javascript:` or `data:` links that would run in the site's pages.
+    """
+    if not value:
+        return None
+    if SAFE_URL.match(value.strip()):
+        return value.strip()
+    warn(f"{what} {value[:80]!r} is not an http(s) or mailto URL", f"{what} left out")
+    return None
+
+
 def posting_id(raw: RawPosting, employer: str, title: str) -> str:
     """A stable id from what identifies a job, not from where the file happens to live."""
     basis = "|".join(
@@ -177,6 +195,10 @@ def normalize_posting(
     salary = _salary(raw, locations)
     if salary is None and raw.salary_text and re.search(r"\d", raw.salary_text):
         warn(f"salary {raw.salary_text!r} not understood", "salary left out")
+    elif salary is None and any(v and v > 0 for v in (raw.salary_min, raw.salary_max)):
+        # Structured figures without a currency we know (or can infer from the place).
+        figures = "–".join(f"{v:g}" for v in (raw.salary_min, raw.salary_max) if v)
+        warn(f"salary {figures} has no recognisable currency", "salary left out")
     seniority = normalize_seniority(raw.seniority_text) or seniority_from_level(level)
     employment_type = normalize_employment_type(raw.employment_type_text)
     date_posted = normalize_date(raw.date_posted_text, reference.date)
@@ -201,8 +223,8 @@ def normalize_posting(
     employer = Employer(
         key=key,
         name=employer_name,
-        website=raw.employer_website,
-        logo_url=raw.employer_logo_url,
+        website=safe_url(raw.employer_website, "employer website", warn),
+        logo_url=safe_url(raw.employer_logo_url, "employer logo", warn),
         description=raw.employer_description,
         industry=raw.industry,
         segment=raw.segment,
@@ -231,7 +253,7 @@ def normalize_posting(
         date_posted=date_posted,
         date_posted_approximate=approximate,
         valid_through=valid_through,
-        apply_url=raw.apply_url,
+        apply_url=safe_url(raw.apply_url, "apply URL", warn),
         external_id=raw.external_id,
         description_html=description_html,
         sources=(raw.source,),

@@ -11,24 +11,43 @@ import re
 from pathlib import Path
 
 from generator.errors import Diagnostic, ReaderError, Severity, SourceLocation
-from generator.readers.ats_json import GreenhouseReader, LeverReader
+from generator.readers.ashby import AshbyReader
 from generator.readers.base import InputFile, Reader, ReadResult, decode
 from generator.readers.feed_xml import FeedXmlReader
 from generator.readers.generic import GenericListReader
+from generator.readers.greenhouse import GreenhouseReader
 from generator.readers.jsonld import JsonLdReader
+from generator.readers.lever import LeverReader
 from generator.readers.markdown_posting import MarkdownReader
+from generator.readers.personio import PersonioReader
+from generator.readers.recruitee import RecruiteeReader
 from generator.readers.rss import RssReader
 from generator.readers.scraped_page import ScrapedPageReader
+from generator.readers.scraped_sites import AtsPageReader, IndeedPageReader, LinkedInPageReader
+from generator.readers.smartrecruiters import SmartRecruitersReader
 from generator.readers.summary_card import SummaryCardReader
+from generator.readers.workable import WorkableReader
 
 READERS: tuple[Reader, ...] = (
     MarkdownReader(),
     JsonLdReader(),
     GreenhouseReader(),
     LeverReader(),
+    # ATS exports are told apart by their job objects' keys, so their order among
+    # themselves does not matter; they must come before the feed and generic readers.
+    AshbyReader(),
+    SmartRecruitersReader(),
+    WorkableReader(),
+    RecruiteeReader(),
+    PersonioReader(),
     FeedXmlReader(),
     RssReader(),
     SummaryCardReader(),
+    # Before the Built In reader: these pages are recognised by furniture of their own,
+    # while its sniffer accepts any text with a few job-page facts near the top.
+    LinkedInPageReader(),
+    IndeedPageReader(),
+    AtsPageReader(),
     ScrapedPageReader(),
     GenericListReader(),  # last: it claims any list of job-like records
 )
@@ -92,8 +111,23 @@ def read_file(
 
 def read_data(data: bytes, display_path: str) -> tuple[str | None, ReadResult]:
     """Reads one file's bytes with the reader its content calls for (see `read_file`)."""
+    try:
+        return _read_source(InputFile(display_path, data, decode(data)))
+    except RecursionError:
+        # JSON nested thousands deep (a hostile or broken file) exhausts Python's parser stack
+        # in whichever reader looks at it first; no posting format nests like that.
+        result = ReadResult()
+        result.warn(
+            display_path,
+            "data is nested too deeply to be a posting file",
+            action="file skipped",
+        )
+        return None, result
+
+
+def _read_source(source: InputFile) -> tuple[str | None, ReadResult]:
+    display_path = source.path
     result = ReadResult()
-    source = InputFile(display_path, data, decode(data))
     reader = sniff(source)
     if reader is None:
         result.diagnostics.append(

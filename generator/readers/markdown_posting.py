@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from typing import Any
 
@@ -53,12 +54,28 @@ FRONT_MATTER_KEYS: dict[str, str] = {
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
+    """A scalar as text; None for a missing value and for a list or mapping.
+
+    Lists and mappings are never turned into text with str(): YAML aliases can nest a small
+    file into a structure whose text is gigabytes long ("billion laughs").
+    """
+    if value is None or isinstance(value, list | tuple | dict):
         return None
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     text = str(value).strip()
     return text or None
+
+
+def _number(value: Any) -> float | None:
+    """A salary figure: a number or numeric text ("62,000"); None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _list(value: Any) -> tuple[str, ...]:
@@ -119,8 +136,8 @@ class MarkdownReader:
         salary_fields: dict[str, Any] = {}
         if isinstance(salary, dict):
             salary_fields = {
-                "salary_min": salary.get("min"),
-                "salary_max": salary.get("max"),
+                "salary_min": _number(salary.get("min")),
+                "salary_max": _number(salary.get("max")),
                 "salary_currency": _text(salary.get("currency")),
                 "salary_period": _text(salary.get("period")),
             }

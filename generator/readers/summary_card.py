@@ -10,15 +10,19 @@ Sections are recognised by their headings; items are bullet or numbered lines.
 
 from __future__ import annotations
 
+import json
 import re
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
 from generator.models import RawPosting, Source
 from generator.normalize.locations import normalize_location
-from generator.readers.base import InputFile, ReadResult
+from generator.readers.base import ENTITY_DECLARATION, InputFile, ReadResult, parse_xml
 
 SEPARATOR = " · "
+# The separator as written between the employer line's parts. A "·" inside a name ("Café·Bar")
+# has no space beside it and stays part of the name.
+SEPARATOR_SPLIT = re.compile(r"\s+·\s+")
 ITEM = re.compile(r"^\s*(?:[•·▪●◦*-]|\d+[.)])\s+(.*)$")
 
 # heading (lower-cased, apostrophes straightened) → section key
@@ -58,6 +62,28 @@ def _dedouble(text: str) -> str:
     return text.strip()
 
 
+def _is_structured(source: InputFile) -> bool:
+    """Whether the file is front matter, JSON or XML rather than plain text."""
+    head = source.head
+    if re.match(r"---[ \t]*\r?\n", head):
+        return True
+    if head.startswith(("{", "[")):
+        try:
+            json.loads(source.text)
+        except (ValueError, RecursionError):
+            return False
+        return True
+    if head.startswith("<"):
+        if ENTITY_DECLARATION.search(source.data[:65536]):
+            return True  # XML, refused by the XML readers for safety: never a card
+        try:
+            parse_xml(source)
+        except ReaderError:
+            return False  # not well-formed XML: "<Senior> Engineer" is a card's title line
+        return True
+    return False
+
+
 class SummaryCardReader:
     """Reads sectioned summary cards."""
 
@@ -65,12 +91,15 @@ class SummaryCardReader:
 
     def sniff(self, source: InputFile) -> bool:
         head = source.head
-        if head.startswith(("<", "{", "[", "---")):
-            return False
         lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
         if len(lines) < 3 or SEPARATOR.strip() not in lines[1]:
             return False
-        return any(_heading_key(ln) for ln in lines[2:])
+        if not any(_heading_key(ln) for ln in lines[2:]):
+            return False
+        # A card's title may open with any character ("<Senior> Engineer", "[Remote] Lead"),
+        # so the first character alone does not rule a card out: a file that is JSON, XML or
+        # front matter is structured data and belongs to another reader.
+        return not _is_structured(source)
 
     def read(self, source: InputFile) -> ReadResult:
         numbered = [(i, ln.strip()) for i, ln in enumerate(source.text.splitlines(), 1)]
@@ -78,7 +107,7 @@ class SummaryCardReader:
         if len(lines) < 2:
             raise ReaderError("a summary card needs a title line and an employer line")
         title_line, title = lines[0]
-        meta = [part.strip() for part in lines[1][1].split("·")]
+        meta = [part.strip() for part in SEPARATOR_SPLIT.split(lines[1][1])]
         employer = _dedouble(meta[0]) if meta else None
         segment, location, team = self._meta(meta[1:])
         summary: list[str] = []
