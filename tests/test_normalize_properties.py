@@ -99,6 +99,24 @@ def test_competitive_is_never_a_salary(text: str) -> None:
         ("San Francisco, CA", ["San Francisco, CA, US"]),
         ("Berlin, DE", ["Berlin, DE"]),
         ("Toronto, ON, Canada", ["Toronto, ON, CA"]),
+        # "City, XX" where XX is both a US state and a country: the gazetteer decides.
+        ("Bremen, DE", ["Bremen, DE"]),
+        ("Dover, DE", ["Dover, DE, US"]),
+        ("Kitchener, CA", ["Kitchener, CA"]),
+        ("Bremen", ["Bremen, DE"]),
+        ("Cambridge", ["Cambridge"]),  # England and Massachusetts: too close to call
+        # One spelling per region, so the same place from two sources is one place.
+        ("Boston, Massachusetts, US", ["Boston, MA, US"]),
+        ("Toronto, Ontario, Canada", ["Toronto, ON, CA"]),
+        ("Bengaluru, Karnataka, India", ["Bengaluru, Karnataka, IN"]),
+        # A lone state or province is a region, not a city.
+        ("Remote, Texas, US", ["Remote (TX, US)"]),
+        ("Remote, California", ["Remote (CA, US)"]),
+        ("Ontario", ["ON, CA"]),
+        # One arrangement over several places.
+        ("Remote (US or Canada)", ["Remote (US)", "Remote (CA)"]),
+        ("Remote - US / Canada", ["Remote (US)", "Remote (CA)"]),
+        ("Hybrid (London or Manchester)", ["London, GB", "Manchester, GB"]),
     ],
 )
 def test_location_examples(text: str, displays: list[str]) -> None:

