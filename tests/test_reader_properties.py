@@ -381,12 +381,8 @@ def test_round_trip_examples_read_as_written() -> None:
 # --- Known bugs in readers being rewritten elsewhere: exact inputs, marked until fixed -------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scraped_page.py sniff refuses any text whose first line opens with '<', '{', '[' or "
-    "'---', so a page for employer '<0' (first line '<0 Logo') is not recognised at all",
-)
 def test_scraped_page_employer_opening_with_markup_character() -> None:
+    """A page for employer "<0" opens with the line "<0 Logo": text, not markup."""
     assert read_one("scraped-page", "0", "<0") == ("0", "<0")
 
 

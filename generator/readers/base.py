@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -131,3 +132,31 @@ def clean_text(value: str | None) -> str | None:
         return None
     collapsed = re.sub(r"\s+", " ", value).strip()
     return collapsed or None
+
+
+def is_structured_data(source: InputFile) -> bool:
+    """Whether the file is front matter, JSON, XML or an HTML page rather than plain text.
+
+    Plain-text readers ask this instead of looking at the first character: a copied page or
+    card may open with "<Senior> Engineer" or "[Remote] Lead", which is text, not markup.
+    """
+    head = source.head
+    if re.match(r"---[ \t]*\r?\n", head):
+        return True
+    if head.startswith(("{", "[")):
+        try:
+            json.loads(source.text)
+        except (ValueError, RecursionError):
+            return False
+        return True
+    if head.startswith("<"):
+        if re.match(r"<(!doctype\s+html|html[\s>])", head, re.I):
+            return True
+        if ENTITY_DECLARATION.search(source.data[:65536]):
+            return True  # XML, refused by the XML readers for safety: never plain text
+        try:
+            parse_xml(source)
+        except ReaderError:
+            return False  # not well-formed XML: "<Senior> Engineer" is a line of text
+        return True
+    return False

@@ -14,7 +14,7 @@ from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
 from generator.models import RawPosting, Source
 from generator.normalize.salary import looks_like_salary_line
-from generator.readers.base import InputFile, ReadResult
+from generator.readers.base import InputFile, ReadResult, is_structured_data
 
 POSTED = re.compile(r"^(?:re)?posted\b.*|^(?:a|an|\d+\+?)\s+\w+\s+ago$", re.I)
 ARRANGEMENT = re.compile(
@@ -75,8 +75,7 @@ class ScrapedPageReader:
     name = "scraped-page"
 
     def sniff(self, source: InputFile) -> bool:
-        head = source.head
-        if head.startswith(("<", "{", "[", "---")):
+        if is_structured_data(source):
             return False
         lines = [line.text for line in _lines(source.text[:20000]) if line.text]
         header = lines[:25]

@@ -10,14 +10,13 @@ Sections are recognised by their headings; items are bullet or numbered lines.
 
 from __future__ import annotations
 
-import json
 import re
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
 from generator.models import RawPosting, Source
 from generator.normalize.locations import normalize_location
-from generator.readers.base import ENTITY_DECLARATION, InputFile, ReadResult, parse_xml
+from generator.readers.base import InputFile, ReadResult, is_structured_data
 
 SEPARATOR = " · "
 # The separator as written between the employer line's parts. A "·" inside a name ("Café·Bar")
@@ -62,28 +61,6 @@ def _dedouble(text: str) -> str:
     return text.strip()
 
 
-def _is_structured(source: InputFile) -> bool:
-    """Whether the file is front matter, JSON or XML rather than plain text."""
-    head = source.head
-    if re.match(r"---[ \t]*\r?\n", head):
-        return True
-    if head.startswith(("{", "[")):
-        try:
-            json.loads(source.text)
-        except (ValueError, RecursionError):
-            return False
-        return True
-    if head.startswith("<"):
-        if ENTITY_DECLARATION.search(source.data[:65536]):
-            return True  # XML, refused by the XML readers for safety: never a card
-        try:
-            parse_xml(source)
-        except ReaderError:
-            return False  # not well-formed XML: "<Senior> Engineer" is a card's title line
-        return True
-    return False
-
-
 class SummaryCardReader:
     """Reads sectioned summary cards."""
 
@@ -99,7 +76,7 @@ class SummaryCardReader:
         # A card's title may open with any character ("<Senior> Engineer", "[Remote] Lead"),
         # so the first character alone does not rule a card out: a file that is JSON, XML or
         # front matter is structured data and belongs to another reader.
-        return not _is_structured(source)
+        return not is_structured_data(source)
 
     def read(self, source: InputFile) -> ReadResult:
         numbered = [(i, ln.strip()) for i, ln in enumerate(source.text.splitlines(), 1)]
