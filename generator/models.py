@@ -142,6 +142,7 @@ class Location(Frozen):
     region: str | None = None
     country: str | None = None
     remote: bool = False
+    area: str | None = None  # a region wider than one country: "EMEA", "Europe", "Worldwide"
     label: str = ""
 
     @property

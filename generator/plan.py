@@ -17,7 +17,7 @@ from generator.catalog import Catalog
 from generator.config import SiteConfig
 from generator.markup import html_to_text
 from generator.models import Employer, Location, Posting
-from generator.normalize.locations import country_name
+from generator.normalize.locations import area_countries, country_name
 from generator.normalize.titles import RoleFamily
 from generator.search import search_data
 from generator.urls import (
@@ -197,7 +197,12 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
         ]
     if posting.is_remote:
         data["jobLocationType"] = "TELECOMMUTE"
-        countries = sorted({loc.country for loc in remote if loc.country})
+        # "Remote (EMEA)" names no country, but Google wants the countries applicants may
+        # live in: an area is spelled out as its member countries.
+        countries = sorted(
+            {loc.country for loc in remote if loc.country}
+            | {code for loc in remote for code in area_countries(loc.area)}
+        )
         if countries:
             data["applicantLocationRequirements"] = [
                 {"@type": "Country", "name": code} for code in countries

@@ -58,6 +58,10 @@ def job_posting_problems(item: dict[str, Any]) -> list[str]:
             problems.append(f"jobLocation is not a Place with a PostalAddress: {place}")
         if not address.get("addressCountry"):
             problems.append(f"jobLocation without addressCountry: {address}")
+    if telecommute and not places and not item.get("applicantLocationRequirements"):
+        # Google: required whenever applicants must live somewhere in particular (the demo
+        # has no job open worldwide, where the property is rightly absent).
+        problems.append("remote-only posting without applicantLocationRequirements")
     for area in item.get("applicantLocationRequirements") or []:
         if area.get("@type") not in {"Country", "State", "AdministrativeArea"} or not area["name"]:
             problems.append(f"applicantLocationRequirements entry {area}")
@@ -113,6 +117,10 @@ def test_every_open_posting_page_carries_a_valid_job_posting(demo_site: Path) ->
     assert {c["name"] for c in remote["applicantLocationRequirements"]} == {"GB", "IE"}
     assert remote["baseSalary"]["value"]["unitText"] == "MONTH"
     assert remote["url"] == f"{BASE}jobs/bluefin-analytics-analytics-engineer/"
+    # "Remote (EMEA)" is spelled out as the countries applicants may live in.
+    emea = found["quillsoft-senior-machine-learning-engineer-search-relevance"]
+    countries = {c["name"] for c in emea["applicantLocationRequirements"]}
+    assert {"DE", "GB", "ZA", "AE"} <= countries and "US" not in countries
 
 
 def test_breadcrumbs_and_organizations(demo_site: Path) -> None:

