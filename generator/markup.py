@@ -77,9 +77,39 @@ def sanitize_html(raw: str) -> str:
     return cleaned.strip()
 
 
+UNSAFE_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*(?:javascript|vbscript|data):", re.I)
+
+
+def _link_end(text: str, start: int) -> int:
+    """Index just past the ")" that closes a link opened before `start` (parentheses balanced)."""
+    depth = 1
+    for index in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+    return len(text)
+
+
+def drop_unsafe_markdown_links(text: str) -> str:
+    """`[label](javascript:alert('x'))` → `label`, before Markdown ever parses the link.
+
+    Python-Markdown reads the quotes in such a URL as a link title and ends the URL at the first
+    ")", so sanitising afterwards would leave a stray ")" in the text.
+    """
+    out: list[str] = []
+    position = 0
+    for match in UNSAFE_MARKDOWN_LINK.finditer(text):
+        if match.start() < position:
+            continue
+        out += [text[position : match.start()], match.group(1)]
+        position = _link_end(text, match.end())
+    return "".join(out) + text[position:]
+
+
 @functools.lru_cache(maxsize=8192)
 def markdown_to_html(text: str) -> str:
     """Markdown (with tables and fenced code) → sanitised HTML."""
+    text = drop_unsafe_markdown_links(text)
     rendered = markdown_lib.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
     return sanitize_html(rendered)
 

@@ -222,10 +222,20 @@ class NotFoundView:
 # ---- formatting -----------------------------------------------------------------------------
 
 
+def has_cents(amount: float) -> bool:
+    """Whether a figure has a fractional part worth showing (to the cent)."""
+    return round(amount * 100) % 100 != 0
+
+
 @functools.lru_cache(maxsize=65536)
-def money(amount: float, currency: str) -> str:
-    """ "$189,308": Babel's currency formatting, cached because it is slow and values repeat."""
-    pattern = "¤#,##0" if amount >= 100 else "¤#,##0.##"
+def money(amount: float, currency: str, cents: bool | None = None) -> str:
+    """ "$189,308", "$21.50": Babel's formatting, cached because it is slow and values repeat.
+
+    Cents are shown as two digits ("$21.50", never "$21.5") when the figure has them, or when
+    `cents` asks for them so that both ends of a range match ("$19.50 – $23.00").
+    """
+    show_cents = has_cents(amount) if cents is None else cents
+    pattern = "¤#,##0.00" if show_cents else "¤#,##0"
     return str(
         format_currency(amount, currency, format=pattern, locale="en_US", currency_digits=False)
     )
@@ -237,16 +247,21 @@ def format_salary(salary: Salary | None) -> str:
     if salary is None:
         return ""
     per = f" a {salary.period.label}" if salary.period.label != "hour" else " an hour"
+    cents = any(has_cents(v) for v in (salary.min, salary.max) if v is not None)
     if salary.min is not None and salary.max is not None:
         if salary.min == salary.max:
-            amount = money(salary.min, salary.currency)
+            amount = money(salary.min, salary.currency, cents)
         else:
-            amount = f"{money(salary.min, salary.currency)} – {money(salary.max, salary.currency)}"
+            low, high = (
+                money(salary.min, salary.currency, cents),
+                money(salary.max, salary.currency, cents),
+            )
+            amount = f"{low} – {high}"
     elif salary.max is not None:
-        amount = f"Up to {money(salary.max, salary.currency)}"
+        amount = f"Up to {money(salary.max, salary.currency, cents)}"
     else:
         assert salary.min is not None
-        amount = f"From {money(salary.min, salary.currency)}"
+        amount = f"From {money(salary.min, salary.currency, cents)}"
     return amount + per
 
 
@@ -342,8 +357,9 @@ def salary_span(postings: tuple[Posting, ...]) -> str:
     low = min(s.yearly_low for s in chosen)
     high = max(s.yearly_high for s in chosen)
     if low == high:
-        return f"{money(low, currency)} a year"
-    return f"{money(low, currency)} – {money(high, currency)} a year"
+        return f"{money(low, currency, False)} a year"
+    # Yearly equivalents are estimates: whole units, never cents.
+    return f"{money(low, currency, False)} – {money(high, currency, False)} a year"
 
 
 def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
@@ -382,7 +398,8 @@ def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
     return Chart(
         title=f"Yearly salaries of {label} postings ({currency})",
         description=f"{len(mids)} postings state a salary in {currency}, from "
-        f"{money(low, currency)} to {money(high, currency)} a year (midpoint of each range).",
+        f"{money(low, currency, False)} to {money(high, currency, False)} a year "
+        "(midpoint of each range).",
         width=width,
         height=height,
         bars=tuple(bars),

@@ -104,7 +104,8 @@ EXPECTED: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
         "lever-json",
         {
             "Senior Backend Engineer (Payments)": {
-                "employer": "Harrowfinch",
+                # The URL's "harrowfinch", spelled as the description writes it.
+                "employer": "Harrow & Finch",
                 "salary": (145000, 170000, "CAD", "YEAR"),
                 "locations": ["Toronto, ON, CA"],  # "Toronto" qualified by "country": "CA"
                 "arrangements": ["hybrid"],
@@ -112,7 +113,7 @@ EXPECTED: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
                 "posted": "2026-11-07",
             },
             "Customer Support Specialist": {
-                "employer": "Harrowfinch",
+                "employer": "Harrow & Finch",
                 "salary": (24, 29, "USD", "HOUR"),
                 "locations": ["Remote (US)"],
                 "arrangements": ["remote"],
@@ -120,7 +121,7 @@ EXPECTED: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
                 "posted": "2026-11-11",
             },
             "Office Coordinator": {
-                "employer": "Harrowfinch",
+                "employer": "Harrow & Finch",
                 "salary": None,
                 # An unknown city with "CA" is Canada, never California.
                 "locations": ["Kitchener, CA"],
@@ -273,7 +274,11 @@ def test_lever_lists_and_unsafe_apply_url() -> None:
     )
     assert postings["Office Coordinator"].apply_url is None
     assert any("lever-harrow.json:" in m and "javascript:" in m for m in messages)
-    assert any("info: Lever exports name no company; employer 'Harrowfinch'" in m for m in messages)
+    assert any(
+        "info: Lever exports name no company; employer 'Harrow & Finch' taken from the posting "
+        "URL (the URL gives 'Harrowfinch'; spelled as the postings write it)" in m
+        for m in messages
+    )
 
 
 def test_what_is_left_out_is_reported() -> None:

@@ -206,3 +206,231 @@ def test_site_from_real_world_feeds_and_pages(tmp_path: Path, unsafe: str) -> No
         "QA Engineer 04",
     ):
         assert f"<h1>{title}" in text or f">{title}<" in text, title
+
+
+# --- page furniture, offices, and the sites added after the exam ---------------------------
+
+SITE_CHROME = (
+    "Find jobs",
+    "Company reviews",
+    "Find salaries",
+    "Upload your resume",
+    "Sign in",
+    "Skip to main content",
+    "cookies",
+    "Community",
+    "For Employers",
+    "Search for Jobs",
+    "Workday, Inc.",
+    "Follow Us",
+    "Company overview",
+    "Glassdoor est.",
+    "Visa sponsorship",
+    "Seed ·",
+)
+
+
+def _no_chrome(posting: Posting) -> None:
+    _no_noise(posting)
+    for chrome in SITE_CHROME:
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+def _places(posting: Posting) -> list[str]:
+    return [loc.display for loc in posting.locations]
+
+
+@pytest.mark.parametrize("name", ["indeed_with_nav.txt", "indeed_cookie_banner.txt"])
+def test_indeed_navigation_and_cookie_banner_are_not_title_or_employer(name: str) -> None:
+    posting = _posting(name, "scraped-indeed")
+    assert (posting.title, posting.employer.name) in {
+        ("Pharmacy Technician - Weekend Shifts", "Riverbend Community Pharmacy"),
+        ("Warehouse Associate - Nights", "Millbrook Supply"),
+    }
+    _no_chrome(posting)
+
+
+def test_indeed_with_nav_facts() -> None:
+    posting = _posting("indeed_with_nav.txt", "scraped-indeed")
+    assert _salary(posting) == (19.5, 23, "USD", "HOUR")
+    assert _places(posting) == ["Columbus, OH, US"]
+    assert posting.employment_type == EmploymentType.PART_TIME
+    assert posting.date_posted == dt.date(2026, 10, 25)  # "Posted 30+ days ago": at the latest
+
+
+def test_indeed_cookie_banner_facts() -> None:
+    posting = _posting("indeed_cookie_banner.txt", "scraped-indeed")
+    assert _salary(posting) == (18, 21, "USD", "HOUR")
+    assert _places(posting) == ["Dayton, OH, US"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.date_posted == dt.date(2026, 11, 22)  # "Active 2 days ago"
+    assert posting.date_posted_approximate is False
+
+
+def test_lower_bound_ages_are_recognised_as_bounds() -> None:
+    from generator.normalize.dates import is_lower_bound_date, normalize_date
+
+    today = dt.date(2026, 11, 25)
+    for text in ("Posted 30+ days ago", "30d+", "over a month ago", "more than 2 weeks ago"):
+        assert is_lower_bound_date(text), text
+    for text in ("Posted 3 Days Ago", "12d", "Posted Nov 3, 2026", "Yesterday"):
+        assert not is_lower_bound_date(text), text
+    assert normalize_date("Posted 12d", today) == dt.date(2026, 11, 13)
+    assert normalize_date("30d+", today) == dt.date(2026, 10, 26)
+    assert normalize_date("24h", today) == today
+
+
+@pytest.mark.parametrize("name", ["indeed_with_nav.txt", "glassdoor_estimate_remote.txt"])
+def test_lower_bound_age_gives_an_approximate_date(name: str) -> None:
+    fmt, result = read_file(SCRAPED / name, name)
+    (raw,) = result.postings
+    posting, _ = normalize_posting(raw, REFERENCE)
+    assert posting is not None and posting.date_posted == dt.date(2026, 10, 25)
+    assert posting.date_posted_approximate is True
+
+
+def test_built_in_offices_are_locations_not_skills() -> None:
+    posting = _posting("builtin_offices.txt", "scraped-page")
+    assert (posting.title, posting.employer.name) == ("Data Platform Engineer II", "Quarrystone")
+    assert _salary(posting) == (140250, 175000, "USD", "YEAR")  # the exact line wins
+    assert _places(posting) == ["Denver, CO, US", "Remote"]
+    assert [a.value for a in posting.work_arrangements] == ["onsite", "remote"]
+    assert posting.skills == ("dbt", "Apache Kafka", "Python", "Snowflake", "SQL")
+    assert posting.date_posted == dt.date(2026, 11, 19)  # "Posted 5 Days Ago"
+    _no_chrome(posting)
+    assert "#LI-" not in posting.description_html
+    assert "Office" not in posting.description_html
+
+
+def test_built_in_navigation_and_street_addresses() -> None:
+    posting = _posting("builtin_nav_two_offices.txt", "scraped-page")
+    assert (posting.title, posting.employer.name) == (
+        "Senior Site Reliability Engineer",
+        "Tallowfen",
+    )
+    assert _salary(posting) == (152000, 188000, "USD", "YEAR")
+    # Street addresses are not places; each office's own name is used instead.
+    assert _places(posting) == ["Austin, TX, US", "Chicago, IL, US"]
+    assert [a.value for a in posting.work_arrangements] == ["hybrid"]
+    assert posting.skills == ("Kubernetes", "npm", "pandas", "scikit-learn", "Terraform")
+    assert posting.date_posted == dt.date(2026, 11, 22)
+    _no_chrome(posting)
+
+
+def test_glassdoor_copy_with_employer_provided_pay() -> None:
+    posting = _posting("glassdoor_employer_pay.txt", "scraped-glassdoor")
+    assert (posting.title, posting.employer.name) == (
+        "Senior Gameplay Programmer",
+        "Fernhollow Games",
+    )
+    # A bare "$" in Montréal is Canadian dollars.
+    assert _salary(posting) == (120000, 145000, "CAD", "YEAR")
+    assert _places(posting) == ["Montréal, QC, CA"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.date_posted == dt.date(2026, 11, 12)  # "Posted 12d"
+    assert "<h3>Responsibilities</h3>" in posting.description_html
+    assert "<li>Profile and optimise for Switch</li>" in posting.description_html
+    _no_chrome(posting)
+    assert "3.9" not in posting.description_html and "Founded" not in posting.description_html
+
+
+def test_glassdoor_estimate_is_not_the_salary() -> None:
+    posting = _posting("glassdoor_estimate_remote.txt", "scraped-glassdoor")
+    assert (posting.title, posting.employer.name) == ("Data Analyst", "Ashgrove Labs")
+    assert posting.salary is None  # "(Glassdoor est.)" is Glassdoor's guess
+    assert _places(posting) == ["Remote"]
+    assert [a.value for a in posting.work_arrangements] == ["remote"]
+    assert posting.employment_type == EmploymentType.CONTRACTOR
+    assert posting.date_posted == dt.date(2026, 10, 25)  # "30d+"
+    _no_chrome(posting)
+
+
+def test_wellfound_copy() -> None:
+    posting = _posting("wellfound_remote_hybrid.txt", "scraped-wellfound")
+    assert (posting.title, posting.employer.name) == ("Founding Frontend Engineer", "Paperkite")
+    assert posting.employer.description == "AI meeting notes for construction site walk-throughs"
+    assert _salary(posting) == (130000, 160000, "USD", "YEAR")  # equity left out
+    assert _places(posting) == ["Remote", "San Francisco, CA, US"]
+    assert [a.value for a in posting.work_arrangements] == ["hybrid", "remote"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.skills == ("React", "TypeScript", "Next.js")
+    assert posting.date_posted == dt.date(2026, 11, 10)  # "Posted 2 weeks ago"
+    assert posting.description_html.startswith("<h3>About the role</h3>")
+    _no_chrome(posting)
+    assert "%" not in posting.description_html and "Pacific Time" not in posting.description_html
+
+
+def test_wellfound_onsite_contract_without_equity() -> None:
+    posting = _posting("wellfound_onsite_contract.txt", "scraped-wellfound")
+    assert (posting.title, posting.employer.name) == ("Mobile Engineer (Contract)", "Brambleway")
+    assert _salary(posting) == (70, 85, "USD", "HOUR")
+    assert _places(posting) == ["Austin, TX, US"]
+    assert [a.value for a in posting.work_arrangements] == ["onsite"]
+    assert posting.employment_type == EmploymentType.CONTRACTOR
+    assert posting.date_posted == dt.date(2026, 11, 21)  # "Reposted: 3 days ago"
+    _no_chrome(posting)
+    assert "Series A" not in posting.description_html
+
+
+def test_workday_copy() -> None:
+    posting = _posting("workday_hospital.txt", "scraped-workday")
+    assert (posting.title, posting.employer.name) == (
+        "Registered Nurse - Cardiac ICU (Nights)",
+        "Hollis Regional Medical Center",
+    )
+    assert _salary(posting) == (48.75, 72.10, "USD", "HOUR")
+    assert _places(posting) == ["Spokane, WA, US"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.date_posted == dt.date(2026, 11, 21)  # "Posted 3 Days Ago"
+    assert posting.valid_through == dt.date(2026, 12, 31)
+    assert posting.external_id == "R0044512"
+    _no_chrome(posting)
+    assert "Med/Surg" not in posting.description_html  # a similar job
+    assert "R0044512" not in posting.description_html
+
+
+def test_workday_copy_with_two_locations_and_cookie_banner() -> None:
+    posting = _posting("workday_hybrid_two_locations.txt", "scraped-workday")
+    assert (posting.title, posting.employer.name) == (
+        "Quality Assurance Technician (Part-Time)",
+        "Larchmont Foods",
+    )
+    assert _salary(posting) == (30, 38, "USD", "HOUR")
+    assert _places(posting) == ["Boise, ID, US", "Nampa, ID, US"]
+    assert [a.value for a in posting.work_arrangements] == ["hybrid"]
+    assert posting.employment_type == EmploymentType.PART_TIME
+    assert posting.date_posted == dt.date(2026, 11, 23)  # "Posted Yesterday"
+    _no_chrome(posting)
+    assert "Line Supervisor" not in posting.description_html
+
+
+def test_company_careers_page_copy() -> None:
+    posting = _posting("careers_page_ferry.txt", "scraped-job-page")
+    assert (posting.title, posting.employer.name) == ("Deckhand (Seasonal)", "Saltpine Ferries")
+    assert _salary(posting) == (26, 26, "USD", "HOUR")  # not "26–40": 40 is overtime hours
+    assert _places(posting) == ["Bremerton, WA, US"]
+    assert posting.employment_type == EmploymentType.TEMPORARY  # "Seasonal"
+    assert posting.date_posted == dt.date(2026, 11, 3)
+    assert "<h3>The job</h3>" in posting.description_html
+    assert "Careers" not in posting.description_html
+    assert "Posted Nov" not in posting.description_html
+
+
+def test_careers_at_header_with_labelled_salary() -> None:
+    posting = _posting("careers_at_header.txt", "scraped-job-page")
+    assert (posting.title, posting.employer.name) == ("Head Baker", "Brindle Bakery")
+    assert _salary(posting) == (52000, 58000, "USD", "YEAR")
+    assert _places(posting) == ["Portland, OR, US"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.date_posted == dt.date(2026, 11, 19)  # "Posted 5 days ago"
+    for chrome in ("Menu", "Sign in", "Share this job", "Other openings", "Barista", "©"):
+        assert chrome not in posting.description_html, chrome
+
+
+def test_job_page_without_an_employer_is_not_guessed() -> None:
+    fmt, result = read_file(SCRAPED / "careers_no_employer.txt", "careers_no_employer.txt")
+    assert result.postings == []
+    assert [d.format() for d in result.diagnostics] == [
+        "careers_no_employer.txt: warning: scraped-job-page: text looks like a job page (found "
+        "title 'Forklift Operator', a salary and a location) but names no employer (file skipped)"
+    ]

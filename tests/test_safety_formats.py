@@ -285,15 +285,20 @@ def test_apply_buttons_link_only_to_the_web(site: tuple[Path, BuildResult]) -> N
             assert href.startswith(("https://", "http://", "mailto:", "../", "./")), (page, href)
 
 
-def test_hostile_titles_show_as_text(site: tuple[Path, BuildResult]) -> None:
-    """What a visitor sees is the literal text the source gave, markup and all."""
+def test_hostile_titles_lose_their_tags(site: tuple[Path, BuildResult]) -> None:
+    """HTML tags in a title are removed (with a warning naming the field), never shown or run:
+    a visitor sees "Feed Engineer", not "Feed Engineer <img src=x onerror=…>"."""
     out, result = site
     (posting,) = [p for p in result.catalog.postings if p.title.startswith("Feed Engineer")]
+    assert posting.title == "Feed Engineer"
+    assert posting.slug.endswith("feed-engineer")
     document = lxml_html.document_fromstring(
         (out / "jobs" / posting.slug / "index.html").read_bytes()
     )
     (heading,) = document.xpath("//h1")
-    assert heading.text_content().strip() == f"Feed Engineer {SCRIPT} {IMG}"
+    assert heading.text_content().strip() == "Feed Engineer"
+    messages = [d.message for d in result.diagnostics.items]
+    assert any(m.startswith("title 'Feed Engineer <script>") for m in messages), messages
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """Date text → `datetime.date`.
 
 Absolute forms (ISO 8601, RFC 822, "18 Apr 2026", "April 18, 2026") and relative ones
-("Posted 9 Days Ago", "Yesterday", "Just posted", "30+ days ago") resolved against a reference
-date that the caller supplies, so the same input always gives the same date.
+("Posted 9 Days Ago", "Yesterday", "Just posted", "30+ days ago", Glassdoor's "12d") resolved
+against a reference date that the caller supplies, so the same input always gives the same date.
 """
 
 from __future__ import annotations
@@ -20,6 +20,18 @@ RELATIVE = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six)\+?\s+(minute|hour|day|week|month|year)s?\s+ago\b",
     re.IGNORECASE,
 )
+# Glassdoor's compact ages: "12d", "24h", "30d+", "2w", "3mo", optionally after "Posted".
+COMPACT = re.compile(
+    r"^(?:(?:re)?posted:?\s+)?(\d+)\s?(h|d|w|mo|y)(\+)?(?:\s+ago)?$", re.IGNORECASE
+)
+COMPACT_UNITS = {"h": "hour", "d": "day", "w": "week", "mo": "month", "y": "year"}
+# A bound rather than an age: "30+ days ago", "30d+", "over a month ago", "more than 2 weeks ago".
+LOWER_BOUND = re.compile(
+    r"\d\+\s*\w*\s+ago\b|^(?:(?:re)?posted:?\s+)?\d+\s?(?:h|d|w|mo|y)\+$|"
+    r"\b(?:over|more\s+than|at\s+least|\d+\s+or\s+more)\s+(?:\d+|a|an|one|two|three|four|five|six)\s"
+    r"|\b(?:about|around|approximately|roughly)\s+(?:\d+|a|an|one|two|three|four|five|six)\s",
+    re.IGNORECASE,
+)
 
 
 def parse_relative_date(text: str, today: dt.date) -> dt.date | None:
@@ -29,6 +41,10 @@ def parse_relative_date(text: str, today: dt.date) -> dt.date | None:
         return today
     if "yesterday" in lowered:
         return today - dt.timedelta(days=1)
+    compact = COMPACT.match(lowered.strip())
+    if compact:
+        days = int(compact.group(1)) * UNIT_DAYS[COMPACT_UNITS[compact.group(2)]]
+        return today - dt.timedelta(days=days)
     match = RELATIVE.search(lowered)
     if not match:
         return None
@@ -81,6 +97,17 @@ def is_relative_date(text: str | None) -> bool:
         bool(text)
         and parse_absolute_date(text or "") is None
         and bool(
-            RELATIVE.search(text or "") or re.search(r"yesterday|today|just", text or "", re.I)
+            RELATIVE.search(text or "")
+            or COMPACT.match((text or "").strip())
+            or re.search(r"yesterday|today|just", text or "", re.I)
         )
     )
+
+
+def is_lower_bound_date(text: str | None) -> bool:
+    """True when a relative date only bounds the age ("Posted 30+ days ago", "30d+").
+
+    The date it resolves to is the latest the job can have been posted, not the day it was:
+    such a date must be shown as approximate even when the reference date is exact.
+    """
+    return is_relative_date(text) and bool(LOWER_BOUND.search((text or "").strip()))

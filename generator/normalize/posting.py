@@ -20,10 +20,10 @@ from generator.models import (
     RawPosting,
     Salary,
 )
-from generator.normalize.dates import is_relative_date, normalize_date
+from generator.normalize.dates import is_lower_bound_date, is_relative_date, normalize_date
 from generator.normalize.employers import employer_display_name, employer_key
 from generator.normalize.locations import normalize_locations, normalize_work_arrangements
-from generator.normalize.salary import normalize_salary, salary_from_numbers
+from generator.normalize.salary import normalize_salary, salary_from_numbers, salary_in_text
 from generator.normalize.skills import normalize_skills, skills_in_text
 from generator.normalize.titles import (
     DEFAULT_ROLE_FAMILIES,
@@ -32,6 +32,7 @@ from generator.normalize.titles import (
     normalize_title_case,
     role_family,
     seniority_from_level,
+    strip_html_tags,
     title_level,
 )
 
@@ -135,7 +136,19 @@ def posting_id(raw: RawPosting, employer: str, title: str) -> str:
     return hashlib.sha256(basis.encode()).hexdigest()[:12]
 
 
-def _salary(raw: RawPosting, locations: tuple[Location, ...]) -> Salary | None:
+def _salary(raw: RawPosting, locations: tuple[Location, ...], prose: str) -> Salary | None:
+    """Structured figures first, then the source's salary text, then pay the prose states.
+
+    Every reader gets the prose fallback here, so no reader needs its own: ATS exports and
+    feeds often state pay only in the description ("Gehalt: €60.000 – €75.000 brutto/Jahr").
+    """
+    return _stated_salary(raw, locations) or salary_in_text(
+        prose, default_currency=_currency_hint(raw, locations)
+    )
+
+
+def _stated_salary(raw: RawPosting, locations: tuple[Location, ...]) -> Salary | None:
+    """The salary the source gives in its own fields (figures or a salary text)."""
     if raw.salary_min is not None or raw.salary_max is not None:
         structured = salary_from_numbers(
             raw.salary_min,
@@ -153,9 +166,28 @@ def _salary(raw: RawPosting, locations: tuple[Location, ...]) -> Salary | None:
     )
 
 
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|tr|dd|dt|blockquote)\s*>|<br\s*/?>", re.I)
+
+
+def _text_blocks(fragment: str) -> list[str]:
+    """The text of each paragraph, item or line of an HTML fragment.
+
+    Pay found in prose must come from one block: "Compensation</p><p>$5M raised" is two.
+    """
+    return [text for block in BLOCK_END.split(fragment) if (text := html_to_text(block))]
+
+
 def _currency_hint(raw: RawPosting, locations: tuple[Location, ...]) -> str | None:
     countries = [loc.country for loc in locations if loc.country] + list(raw.applicant_countries)
     return COUNTRY_CURRENCY.get(countries[0]) if countries else None
+
+
+def _without_markup(text: str, field: str, warn: Callable[[str, str], None]) -> str:
+    """A name with any HTML tags removed, saying so: a name is text, shown and slugged as such."""
+    cleaned = strip_html_tags(text)
+    if cleaned != text:
+        warn(f"{field} {text!r} contains HTML markup", f"tags removed from the {field}")
+    return cleaned
 
 
 def normalize_posting(
@@ -170,12 +202,17 @@ def normalize_posting(
     def warn(message: str, action: str) -> None:
         problems.append(Diagnostic(where, message, action, Severity.WARNING))
 
-    if not raw.employer_name:
-        warn(f"posting {raw.title!r} names no employer", "posting skipped")
+    raw_title = _without_markup(raw.title, "title", warn)
+    raw_employer = _without_markup(raw.employer_name or "", "employer name", warn)
+    if not raw_title:
+        warn(f"title {raw.title!r} is nothing but HTML markup", "posting skipped")
         return None, problems
-    title = normalize_title_case(raw.title)
-    employer_name = employer_display_name(raw.employer_name)
-    key = employer_key(raw.employer_name)
+    if not raw_employer:
+        warn(f"posting {raw_title!r} names no employer", "posting skipped")
+        return None, problems
+    title = normalize_title_case(raw_title)
+    employer_name = employer_display_name(raw_employer)
+    key = employer_key(raw_employer)
     description_html = sanitize_html(raw.description_html) if raw.description_html else ""
     description_text = html_to_text(description_html)
     context = " ".join(filter(None, [raw.category, raw.summary, description_text[:3000]]))
@@ -192,7 +229,9 @@ def normalize_posting(
     arrangements = normalize_work_arrangements(raw.work_arrangement_text)
     if not arrangements and any(loc.remote for loc in locations):
         arrangements = normalize_work_arrangements("remote")
-    salary = _salary(raw, locations)
+    salary = _salary(
+        raw, locations, "\n".join([raw.summary or "", *_text_blocks(description_html)])
+    )
     if salary is None and raw.salary_text and re.search(r"\d", raw.salary_text):
         warn(f"salary {raw.salary_text!r} not understood", "salary left out")
     elif salary is None and any(v and v > 0 for v in (raw.salary_min, raw.salary_max)):
@@ -204,8 +243,11 @@ def normalize_posting(
     date_posted = normalize_date(raw.date_posted_text, reference.date)
     if raw.date_posted_text and date_posted is None:
         warn(f"date {raw.date_posted_text!r} not understood", "date left out")
-    approximate = (
-        bool(date_posted) and is_relative_date(raw.date_posted_text) and not reference.exact
+    # "Posted 30+ days ago" gives only the latest possible day: approximate even against an
+    # exact reference date.
+    approximate = bool(date_posted) and (
+        is_lower_bound_date(raw.date_posted_text)
+        or (is_relative_date(raw.date_posted_text) and not reference.exact)
     )
     valid_through = normalize_date(raw.valid_through_text, reference.date)
     skills = normalize_skills(list(raw.skills))

@@ -81,14 +81,27 @@ ISO_CODES = frozenset(
     ]
 )
 
+# English first, then the German, French, Spanish and Italian words that pay statements in
+# those languages use ("brutto/Monat", "par mois", "mensual"). Month comes before year so that
+# "brutto/Monat" is monthly although "brutto" alone usually states a yearly figure.
 PERIOD_WORDS: tuple[tuple[str, SalaryPeriod], ...] = (
-    (r"hourly|per\s+hour|an\s+hour|/\s*h(?:ou)?r\b|/\s*h\b|\bp/?h\b", SalaryPeriod.HOUR),
-    (r"daily|per\s+day|a\s+day|/\s*day|day\s+rate", SalaryPeriod.DAY),
-    (r"weekly|per\s+week|a\s+week|/\s*w(?:ee)?k", SalaryPeriod.WEEK),
-    (r"monthly|per\s+month|a\s+month|/\s*mo(?:nth)?\b|\bp\.?m\.?\b", SalaryPeriod.MONTH),
+    (
+        r"hourly|per\s+hour|an\s+hour|/\s*h(?:ou)?r\b|/\s*h\b|\bp/?h\b|"
+        r"\bpro\s+stunde\b|/\s*std\b|stündlich|\b(?:par|de\s+l')\s*heure\b|\bpor\s+hora\b|"
+        r"\ball'ora\b",
+        SalaryPeriod.HOUR,
+    ),
+    (r"daily|per\s+day|a\s+day|/\s*day|day\s+rate|\bpro\s+tag\b|/\s*tag\b", SalaryPeriod.DAY),
+    (r"weekly|per\s+week|a\s+week|/\s*w(?:ee)?k|\bpro\s+woche\b", SalaryPeriod.WEEK),
+    (
+        r"monthly|per\s+month|a\s+month|/\s*mo(?:nth)?\b|\bp\.?m\.?\b|\bmonat(?:lich)?\b|"
+        r"\bmensu(?:al|el|elle)\b|\bpar\s+mois\b|\b(?:al|por)\s+mes\b|\bal\s+mese\b|\bmensile\b",
+        SalaryPeriod.MONTH,
+    ),
     (
         r"annual(?:ly)?|per\s+(?:year|annum)|a\s+year|yearly|/\s*y(?:ea)?r\b|\bp\.?a\.?\b|"
-        r"\bper\s+anno\b|\bbrutto\b",
+        r"\bper\s+anno\b|\bbrutto\b|\bjahr\b|\bjährlich\b|\bpro\s+jahr\b|\bpar\s+an\b|"
+        r"\bannuel(?:le)?\b|\banual\b|\b(?:al|por)\s+año\b|\bannuo\b|\ball'anno\b",
         SalaryPeriod.YEAR,
     ),
 )
@@ -109,8 +122,14 @@ NUMBER = re.compile(
     r")\s?([kKmM]\b|[kK](?=[-–—$€£\s/+]|$))?"
 )
 
-UP_TO = re.compile(r"\b(up\s+to|max(?:imum)?|under|less\s+than|to)\s*$", re.IGNORECASE)
-FROM = re.compile(r"\b(from|starting(?:\s+at|\s+from)?|min(?:imum)?|at\s+least|over)\s*$", re.I)
+UP_TO = re.compile(
+    r"\b(up\s+to|max(?:imum)?|under|less\s+than|to|bis\s+zu|jusqu\s+à|hasta|fino\s+a)\s*$",
+    re.IGNORECASE,
+)
+FROM = re.compile(
+    r"\b(from|starting(?:\s+at|\s+from)?|min(?:imum)?|at\s+least|over|ab|desde|à\s+partir\s+de)\s*$",
+    re.I,
+)
 
 
 def parse_number(token: str) -> float | None:
@@ -140,7 +159,7 @@ def detect_currency(text: str) -> str | None:
     """The ISO 4217 code a salary text names by code or symbol, if any."""
     for code in re.findall(r"\b[A-Z]{3}\b", text.upper()):
         if code in ISO_CODES and re.search(rf"\b{code}\b", text, re.IGNORECASE):
-            return code
+            return str(code)
     for symbol, code in CURRENCY_SYMBOLS:
         if symbol.isalpha():
             if re.search(rf"(?<![A-Za-z]){re.escape(symbol)}(?![A-Za-z])", text):
@@ -148,6 +167,27 @@ def detect_currency(text: str) -> str | None:
         elif symbol in text:
             return code
     return None
+
+
+# Symbols several currencies write the same way: a bare one means the local currency when the
+# place uses one of them ("$26 an hour" in Montréal is CAD, "kr 45 000" in Oslo is NOK).
+SHARED_SYMBOLS: dict[str, frozenset[str]] = {
+    "USD": frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}),
+    "SEK": frozenset({"SEK", "NOK", "DKK", "ISK"}),
+}
+
+
+def local_currency(text: str, default_currency: str | None) -> str | None:
+    """The currency a salary text means, reading an unqualified shared symbol as the local
+    currency of the posting's place; explicit codes and qualified symbols ("US$") win."""
+    detected = detect_currency(text)
+    if detected is None:
+        return default_currency
+    family = SHARED_SYMBOLS.get(detected)
+    explicit = re.search(rf"\b{detected}\b|US\$|U\.S\.", text, re.IGNORECASE)
+    if family and default_currency in family and not explicit:
+        return default_currency
+    return detected
 
 
 def detect_period(text: str) -> SalaryPeriod | None:
@@ -221,7 +261,7 @@ def normalize_salary(
         values = sorted((low, high))
     else:
         values = [first[0]]
-    iso = (currency or "").strip().upper() or detect_currency(text) or default_currency
+    iso = (currency or "").strip().upper() or local_currency(text, default_currency)
     if not iso or iso not in ISO_CODES:
         return None
     unit = parse_period(period) or detect_period(text) or guess_period(max(values))
@@ -275,3 +315,79 @@ def looks_like_salary_line(line: str) -> bool:
     return bool(SALARY_LINE.match(stripped)) or bool(
         re.fullmatch(r"[$€£₹¥][\d,.]+[$€£₹¥][\d,.]+\s*[A-Z]{3}", stripped)
     )
+
+
+# --- pay stated in a description ---------------------------------------------------------------
+# Descriptions state pay in prose ("Gehalt: €60.000 – €75.000 brutto/Jahr", "Rate: $45/hr").
+# Only a figure that a pay label introduces, or a range with a currency that names its period
+# or says it is gross, is read as pay: "$5M funding", "401(k)" and "10,000 customers" are not.
+
+PAY_LABEL = (
+    r"(?:salary|salary\s+range|pay|pay\s+range|pay\s+rate|compensation|rate|hourly\s+rate|"
+    r"day\s+rate|wage|wages|base|base\s+salary|base\s+pay|ote|total\s+compensation|gehalt|"
+    r"jahresgehalt|bruttogehalt|vergütung|verguetung|salaire|rémunération|remuneration|"
+    r"retribución|salario|sueldo|stipendio|retribuzione|ral)"
+)
+_CURRENCY_BEFORE = r"(?:(?:US|CA|AU|NZ|HK|[CASR])?[$€£₹¥]|\b[A-Z]{3}\b)"
+_CURRENCY_AFTER = r"(?:[A-Z]{3}(?![A-Za-z])|[€£₹$]|zł)"
+_FIGURE = (
+    rf"(?:{_CURRENCY_BEFORE}\s?)?"
+    r"\d{1,3}(?:[,.\u00a0\u202f' ]\d{2,3})*(?:[.,]\d{1,2})?"
+    r"(?:\s?[kKmM](?![A-Za-z]))?"
+    rf"(?:\s?{_CURRENCY_AFTER})?"
+)
+_QUALIFIER = (
+    r"(?i:(?:up\s+to|from|starting\s+(?:at|from)|at\s+least|bis\s+zu|ab|jusqu'à|hasta|desde|"
+    r"fino\s+a|da)\s+)?"
+)
+_GROSS = r"(?i:\s+(?:brutto|gross|brut|bruto|lordo))"
+_PERIOD_PHRASE = (
+    r"(?i:\s*(?:/|per|an?|pro|par|al|por|each)\s*(?:hour|hr|h|day|week|wk|month|mo|year|yr|annum|"
+    r"jahr|monat|stunde|std|tag|an|mois|heure|mes|año|hora|mese|anno)(?![A-Za-z])|"
+    r"\s+(?:annually|hourly|monthly|yearly|daily|weekly|mensual|mensuel|anual|annuel|jährlich|"
+    r"monatlich|stündlich|mensile|annuo)(?![A-Za-z]))"
+)
+_AMOUNT = (
+    rf"{_QUALIFIER}{_FIGURE}(?:\s?\+)?(?:\s*(?:-|–|—|to|bis|à|a)\s*{_FIGURE})?"
+    rf"{_GROSS}?{_PERIOD_PHRASE}?"
+)
+LABELLED_PAY = re.compile(
+    rf"(?<![\w-])(?i:{PAY_LABEL})(?![\w-])"  # the label, a whole word
+    r"(?:\s*\([^()\n]{0,30}\))?"  # "(USD)", "(base)"
+    r"[^\d$€£₹¥\n.;!?]{0,40}?"  # ": ", " for this role is ", never across a sentence
+    rf"(?P<amount>{_AMOUNT})"
+)
+GROSS_RANGE = re.compile(
+    rf"(?P<amount>{_FIGURE}\s*(?:-|–|—|to|bis)\s*{_FIGURE}"
+    rf"(?:{_GROSS}{_PERIOD_PHRASE}?|{_GROSS}?{_PERIOD_PHRASE}))"
+)
+# Words that follow a figure that is not pay: money raised, revenue, headcounts.
+NOT_PAY_AFTER = re.compile(
+    r"^\s*(?:in\s+)?(?:funding|raised|series|seed|revenue|arr|valuation|customers|users|"
+    r"employees|investment)\b",
+    re.IGNORECASE,
+)
+HAS_CURRENCY = re.compile(rf"{_CURRENCY_BEFORE}|{_CURRENCY_AFTER}")
+
+
+def salary_statement(text: str) -> str | None:
+    """The pay figure a description states, as text for `normalize_salary`; None when none.
+
+    A labelled statement ("Salary: Up to $200K") wins over an unlabelled gross range; the
+    figure must name a currency, so "Base: 3 days in the office" is never pay.
+    """
+    for pattern in (LABELLED_PAY, GROSS_RANGE):
+        for match in pattern.finditer(text):
+            amount = match.group("amount").strip()
+            gap = text[match.start() : match.start("amount")]
+            if NO_SALARY.search(gap) or NOT_PAY_AFTER.match(text[match.end() :]):
+                continue
+            if HAS_CURRENCY.search(amount) and re.search(r"\d", amount):
+                return amount
+    return None
+
+
+def salary_in_text(text: str, default_currency: str | None = None) -> Salary | None:
+    """A salary stated in free text (a description), or None."""
+    statement = salary_statement(text) if text else None
+    return normalize_salary(statement, default_currency=default_currency) if statement else None

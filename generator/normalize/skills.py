@@ -59,6 +59,23 @@ SKILL_ALIASES: dict[str, tuple[str, ...]] = {
     "Observability": ("monitoring",),
     "Linux": (),
     "GraphQL": (),
+    # Tools whose own names are lower-case or oddly cased: title-casing them ("Dbt", "Npm",
+    # "Scikit-Learn") would misname them.
+    "dbt": ("data build tool",),
+    "npm": (),
+    "pnpm": (),
+    "pandas": (),
+    "NumPy": (),
+    "scikit-learn": ("sklearn", "scikit learn"),
+    "Next.js": ("nextjs",),
+    "Vue.js": ("vue", "vuejs"),
+    "jQuery": (),
+    "iOS": (),
+    "macOS": (),
+    "gRPC": (),
+    "pytest": (),
+    "webpack": (),
+    "Snowflake": (),
 }
 
 _ALIAS_INDEX: dict[str, str] = {}

@@ -48,7 +48,16 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         "Data Scientist",
         (r"\bdata\s+scien(tist|ce)\b", r"\b(applied|research)\s+scientist\b", r"\bstatistician\b"),
     ),
-    RoleFamily("data-engineer", "Data Engineer", (r"\b(data|analytics)\s+engineer\b", r"\betl\b")),
+    RoleFamily(
+        "data-engineer",
+        "Data Engineer",
+        (
+            r"\b(data|analytics)\s+engineer\b",
+            # Before site reliability's "platform engineer": a data platform is data work.
+            r"\bdata\s+(platform|infrastructure|pipelines?|warehouse)\s+engineer\b",
+            r"\betl\b",
+        ),
+    ),
     RoleFamily("data-analyst", "Data Analyst", (r"\b(data|business|bi|product)\s+analyst\b",)),
     RoleFamily(
         "site-reliability-engineer",
@@ -84,6 +93,15 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         ),
     ),
     RoleFamily(
+        "solutions-engineer",
+        "Solutions / Sales Engineer",
+        # Before software engineering, whose bare "engineer" would otherwise take these.
+        (
+            r"\b(solutions?|sales|pre-?sales|forward[- ]deployed|field)\s+(engineer|architect)\b",
+            r"\bsolutions?\s+consultant\b",
+        ),
+    ),
+    RoleFamily(
         "software-engineer",
         "Software Engineer",
         (
@@ -104,7 +122,7 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
     RoleFamily(
         "customer-success",
         "Customer Success",
-        (r"\b(customer\s+success|customer\s+support|support\s+engineer|solutions?\s+engineer)\b",),
+        (r"\b(customer\s+success|customer\s+support|support\s+engineer)\b",),
     ),
     RoleFamily("marketing", "Marketing", (r"\b(marketing|growth|seo|content\s+strategist)\b",)),
 )
@@ -161,6 +179,48 @@ KEEP_UPPER = {
     "EU",
     "DevOps",
 }
+
+
+# The elements of HTML (https://html.spec.whatwg.org/#elements-3). Only these count as markup in
+# a name: "<Senior> Engineer", "C++ <0" and "<Lead>" are text that a title may really contain.
+HTML_ELEMENTS = frozenset(
+    """a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
+    caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed
+    fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr
+    html i iframe img input ins kbd label legend li link main map mark marquee math menu meta
+    meter nav noscript object ol optgroup option output p param picture pre progress q rp rt
+    ruby s samp script section select small source span strong style sub summary sup svg table
+    tbody td template textarea tfoot th thead time title tr track u ul var video wbr""".split()  # noqa: SIM905
+)
+# As HTML parses a tag: no space between "<" (or "</") and the element's name.
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)(/?)\s*>")
+# Script and style elements are removed with their content, which is code, not words.
+CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+
+
+def _is_markup(tag: re.Match[str]) -> bool:
+    """Whether a `<…>` is an HTML tag rather than text such as "<Senior>".
+
+    A known element written in lower or upper case, with attributes, or as a closing or
+    self-closing tag is markup; a capitalised bare word ("<Lead>", "<Head>") reads as text.
+    """
+    closing, name, attributes, self_closing = tag.groups()
+    if name.lower() not in HTML_ELEMENTS:
+        return False
+    return bool(closing or attributes.strip() or self_closing) or name in (
+        name.lower(),
+        name.upper(),
+    )
+
+
+def strip_html_tags(text: str) -> str:
+    """A name without the HTML tags a source left in it ("Driver <img onerror=…>" → "Driver").
+
+    Names are shown and slugged as text, so a tag would otherwise appear as visible "<img …>".
+    """
+    without_code = CODE_ELEMENT.sub(" ", text)
+    stripped = TAG.sub(lambda m: " " if _is_markup(m) else m.group(0), without_code)
+    return re.sub(r"\s+", " ", stripped).strip() if stripped != text else text
 
 
 def normalize_title_case(title: str) -> str:

@@ -22,8 +22,12 @@ from generator.readers.markdown_posting import MarkdownReader
 from generator.readers.personio import PersonioReader
 from generator.readers.recruitee import RecruiteeReader
 from generator.readers.rss import RssReader
+from generator.readers.scraped_careers import CareersPageReader
+from generator.readers.scraped_glassdoor import GlassdoorPageReader
 from generator.readers.scraped_page import ScrapedPageReader
 from generator.readers.scraped_sites import AtsPageReader, IndeedPageReader, LinkedInPageReader
+from generator.readers.scraped_wellfound import WellfoundPageReader
+from generator.readers.scraped_workday import WorkdayPageReader
 from generator.readers.smartrecruiters import SmartRecruitersReader
 from generator.readers.summary_card import SummaryCardReader
 from generator.readers.workable import WorkableReader
@@ -48,7 +52,13 @@ READERS: tuple[Reader, ...] = (
     LinkedInPageReader(),
     IndeedPageReader(),
     AtsPageReader(),
+    GlassdoorPageReader(),
+    WellfoundPageReader(),
+    WorkdayPageReader(),
     ScrapedPageReader(),
+    # After every site-specific reader: it recognises a job page by its facts alone, and reads
+    # it only when the page states both title and employer (else one message says what it saw).
+    CareersPageReader(),
     GenericListReader(),  # last: it claims any list of job-like records
 )
 

@@ -22,7 +22,6 @@ from generator.readers.ats_common import (
     html_field,
     join_place,
     load_json,
-    note_derived,
     number,
     obj,
     objects,
@@ -31,6 +30,7 @@ from generator.readers.ats_common import (
     read_jobs,
     remote_place,
     require_title,
+    settle_derived_employers,
     text,
     unique,
 )
@@ -134,5 +134,5 @@ class AshbyReader:
             )
 
         result = read_jobs(source, data["jobs"], posting, title_key="title")
-        note_derived(result, source, derived, "the job URL")
+        settle_derived_employers(result, source, derived, "the job URL")
         return result

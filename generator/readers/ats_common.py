@@ -12,12 +12,14 @@ import functools
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from generator.errors import ReaderError
+from generator.markup import html_to_text
 from generator.models import RawPosting
 from generator.normalize.locations import country_code, country_name
 from generator.readers.base import InputFile, ReadResult, clean_text
@@ -130,6 +132,47 @@ def employer_from_url(url: str | None, pattern: re.Pattern[str]) -> str | None:
     """The employer named by an ATS URL's first group, as a readable name."""
     match = pattern.search(url or "")
     return name_from_slug(match.group(1)) if match else None
+
+
+# A run of capitalised words, joined by "&", "and", "+" or "-": where a name is written in prose.
+NAME_RUN = re.compile(r"[A-Z][\w'’.]*(?:\s*(?:&|\+|-|\band\b|\s)\s*[A-Z0-9][\w'’.]*)*")
+CONNECTORS = re.compile(r"\s*(?:&|\+|\band\b)\s*", re.I)
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, lower-cased and without accents: "Café & Bar" → "cafebar"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+def _spellings(words: list[str]) -> Iterable[str]:
+    """Every run of whole words that starts and ends with a capitalised word."""
+    for start, first in enumerate(words):
+        if not first[:1].isupper():
+            continue
+        for end in range(start + 1, min(len(words), start + 6) + 1):
+            if words[end - 1][:1].isupper() or words[end - 1][:1].isdigit():
+                yield " ".join(words[start:end])
+
+
+def spelled_in_text(slug_name: str, texts: Iterable[str | None]) -> str | None:
+    """How the posting's own text writes the employer a URL slug names, if it does.
+
+    A slug loses spaces, case and "&": "marlowefinch" is "Marlowe & Finch" in the text. A name
+    matches when its letters (ignoring case, spaces, punctuation, "&" or "and") equal the slug's.
+    """
+    wanted = _letters(slug_name)
+    if len(wanted) < 3:
+        return None
+    for body in texts:
+        for run in NAME_RUN.findall(body or ""):
+            words = re.findall(r"&|\+|[^\s&+]+", run)
+            for candidate in _spellings(words):
+                plain = CONNECTORS.sub(" ", candidate)
+                spelled_and = CONNECTORS.sub(" and ", candidate)
+                if candidate != slug_name and wanted in (_letters(plain), _letters(spelled_and)):
+                    return candidate.strip(" .-")
+    return None
 
 
 HOST_PREFIXES = re.compile(r"^(?:www|careers?|jobs|apply|boards?|job-boards|work)\.", re.I)
@@ -272,9 +315,55 @@ def note_derived(
     names: Iterable[str],
     where: str,
     lead: str = "no company name in the export",
+    slugs: dict[str, str] | None = None,
 ) -> None:
-    """One info note per employer name that was inferred from URLs rather than stated."""
+    """One info note per employer name that was inferred from URLs rather than stated.
+
+    `slugs` maps a name spelled as the posting's text writes it to the URL's own name, so the
+    note names both and a wrong match can be spotted.
+    """
     for name in sorted(set(names)):
+        slug = (slugs or {}).get(name)
+        spelled = f" (the URL gives {slug!r}; spelled as the postings write it)" if slug else ""
         result.note(
-            source.path, f"{lead}; employer {name!r} taken from {where}", action="employer derived"
+            source.path,
+            f"{lead}; employer {name!r} taken from {where}{spelled}",
+            action="employer derived",
         )
+
+
+def settle_derived_employers(
+    result: ReadResult,
+    source: InputFile,
+    derived: Iterable[str],
+    where: str,
+    lead: str = "no company name in the export",
+) -> None:
+    """Spells each employer named only by a URL as the postings' own text writes it, then notes it.
+
+    A slug loses spaces, case and "&" ("marlowefinch"); if any posting of that employer in the
+    file writes "Marlowe & Finch", every one of them takes that spelling, so one employer never
+    appears under two names. The note names both, so a wrong match is easy to spot.
+    """
+    names = set(derived)
+    spellings: dict[str, str] = {}
+    for name in names:
+        texts = (
+            html_to_text(p.description_html) for p in result.postings if p.employer_name == name
+        )
+        if spelled := spelled_in_text(name, texts):
+            spellings[name] = spelled
+    result.postings[:] = [
+        p.model_copy(update={"employer_name": spellings[p.employer_name]})
+        if p.employer_name in spellings
+        else p
+        for p in result.postings
+    ]
+    note_derived(
+        result,
+        source,
+        [spellings.get(n, n) for n in names],
+        where,
+        lead,
+        {spelled: name for name, spelled in spellings.items()},
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 
-from generator.markup import html_to_text
 from generator.normalize.locations import country_code, country_name
 from generator.readers.base import clean_text
 
@@ -20,7 +19,9 @@ ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z][^&]{0,200}?&gt;")
 FEED_CREDIT = re.compile(
     r"<p[^>]*>[^<]*(?:scraping|automation|feed|powered)\b[^<]*\bby\b.*?</p>", re.I | re.S
 )
-# A pay figure stated in a description after a label, a few words apart at most
+# A pay figure stated in a description after a label, a few words apart at most. The normaliser
+# finds pay in every posting's description (`normalize.salary.salary_statement`); this narrower
+# pattern remains for the scraped-text readers that match it line by line
 # ("Salary: $150,000 - $180,000 USD per year", "The salary range for this role is $98,000 …").
 PROSE_SALARY = re.compile(
     r"\b(?i:salary|compensation|pay)\b[^$€£₹\d\n.;]{0,40}?"
@@ -69,12 +70,6 @@ def feed_url(value: str | None) -> str | None:
     """
     text = clean_text(value)
     return text.replace("&amp;", "&") if text else None
-
-
-def salary_in_prose(description: str) -> str | None:
-    """A salary the description states after a "Salary:" / "Pay range" label, if any."""
-    found = PROSE_SALARY.search(html_to_text(description)) if description else None
-    return found.group(1).strip() if found else None
 
 
 def place_text(city: str | None, region: str | None, country: str | None) -> str | None:

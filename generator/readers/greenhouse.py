@@ -22,13 +22,13 @@ from generator.readers.ats_common import (
     first_dict,
     label,
     load_json,
-    note_derived,
     number,
     obj,
     objects,
     parsed_json,
     read_jobs,
     require_title,
+    settle_derived_employers,
     text,
     unique,
 )
@@ -202,5 +202,5 @@ class GreenhouseReader:
             )
 
         result = read_jobs(source, jobs, posting, title_key="title")
-        note_derived(result, source, derived, "the board URL")
+        settle_derived_employers(result, source, derived, "the board URL")
         return result

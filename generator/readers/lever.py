@@ -22,7 +22,6 @@ from generator.readers.ats_common import (
     html_field,
     html_sections,
     load_json,
-    note_derived,
     number,
     obj,
     objects,
@@ -31,6 +30,7 @@ from generator.readers.ats_common import (
     read_jobs,
     remote_place,
     require_title,
+    settle_derived_employers,
     text,
     unique,
 )
@@ -120,5 +120,7 @@ class LeverReader:
             )
 
         result = read_jobs(source, data, posting, title_key="text", noun="posting")
-        note_derived(result, source, derived, "the posting URL", "Lever exports name no company")
+        settle_derived_employers(
+            result, source, derived, "the posting URL", "Lever exports name no company"
+        )
         return result

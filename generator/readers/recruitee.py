@@ -21,7 +21,6 @@ from generator.readers.ats_common import (
     html_sections,
     join_place,
     load_json,
-    note_derived,
     number,
     obj,
     objects,
@@ -30,6 +29,7 @@ from generator.readers.ats_common import (
     read_jobs,
     remote_place,
     require_title,
+    settle_derived_employers,
     text,
     unique,
 )
@@ -127,5 +127,5 @@ class RecruiteeReader:
             )
 
         result = read_jobs(source, data["offers"], posting, title_key="title", noun="offer")
-        note_derived(result, source, derived, "the careers URL")
+        settle_derived_employers(result, source, derived, "the careers URL")
         return result

@@ -4,7 +4,9 @@ Items carry a title, link, HTML description or content, a date and often job ext
 (`<job:company>`, `<company>`, `<location>`, `<region>`, `<salary>`, `<type>`). Job boards
 that have no employer field put the employer in the title, so titles such as "Senior Engineer
 at Acme (Berlin)", "Acme: Senior Engineer", "Acme is hiring a Data Analyst" or
-"Data Analyst - Acme - Berlin" are split. `dc:creator` and Atom's `<author>` are used only as
+"Data Analyst - Acme - Berlin" are split, as are "Who is hiring" titles such as
+"Acme | Senior Engineer | Remote (US) | $150k-$180k" (fields after the role in any order).
+`dc:creator` and Atom's `<author>` are used only as
 a last resort (they often name the board, not the employer).
 """
 
@@ -19,7 +21,7 @@ from generator.errors import ReaderError
 from generator.models import RawPosting, Source
 from generator.normalize.locations import KNOWN_CITIES, MACRO_REGIONS, REMOTE_WORDS, country_code
 from generator.readers.base import InputFile, ReadResult, clean_text, local_name, parse_xml
-from generator.readers.feed_text import description_html, feed_url, plain_text, salary_in_prose
+from generator.readers.feed_text import description_html, feed_url, plain_text
 
 WHERE = r"(?:\s*\((?P<where>[^()]+)\))?"
 # Ordered: the first pattern that matches a title splits it.
@@ -30,6 +32,14 @@ TITLE_SPLITS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<employer>[^()]+?)" + WHERE + "$"),
     re.compile(r"^(?P<employer>[^:]{2,60}):\s+(?P<title>.+?)" + WHERE + "$"),
     re.compile(r"^(?P<title>[^|–]+?)\s+[-–|]\s+(?P<employer>[^|–]+?)\s+[-–|]\s+(?P<where>[^|–]+)$"),
+)
+
+# A title divided into parts that no split above understood: worth saying so, since the
+# employer is probably among the parts.
+TITLE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s\|\s|:\s")
+TITLE_FORMS = (
+    "'Role at Employer', 'Employer: Role', 'Employer is hiring a Role', "
+    "'Role - Employer - Place', 'Employer | Role | Place | Pay'"
 )
 
 # Our field → element names (lower-case, without "_" / "-"), in order of preference.
@@ -56,6 +66,30 @@ class Identity:
     title: str
     employer: str | None
     where: str | None
+    salary: str | None = None
+    arrangement: str | None = None
+    employment_type: str | None = None
+
+
+# "Who is hiring" threads: "Company | Role | Location | Salary", the last fields in any order.
+PIPE = re.compile(r"\s+\|\s+")
+PAY_FIELD = re.compile(r"\d.*(?:[$€£₹¥]|\d\s*[kK]\b|\b[A-Z]{3}\b)|(?:[$€£₹¥]|\b[A-Z]{3}\b).*\d")
+ARRANGEMENT_FIELD = re.compile(
+    r"(?:(?:fully\s+)?remote|hybrid|on-?\s?site|in-?office|onsite)(?:\s*(?:/|or|,)\s*"
+    r"(?:remote|hybrid|on-?\s?site|onsite))*",
+    re.I,
+)
+EMPLOYMENT_FIELD = re.compile(
+    r"(?:full|part)[-\s]?time|contract(?:or)?|freelance|intern(?:ship)?|temporary|permanent"
+    r"(?:\s*(?:/|,|or|\+)\s*(?:(?:full|part)[-\s]?time|contract(?:or)?|freelance|intern(?:ship)?))*",
+    re.I,
+)
+ROLE_WORD = re.compile(
+    r"\b(?:engineer|developer|programmer|manager|designer|scientist|analyst|architect|lead|"
+    r"director|head|intern|specialist|administrator|writer|researcher|consultant|coordinator|"
+    r"technician|recruiter|executive|officer|sre|devops|cto|vp)s?\b",
+    re.I,
+)
 
 
 def _field_name(element: etree._Element) -> str:
@@ -111,8 +145,39 @@ def looks_like_place(text: str) -> bool:
     )
 
 
+def split_pipe_title(title: str) -> Identity | None:
+    """ "Company | Role | Location | Salary" (the fields after the role in any order) → parts.
+
+    Which of the first two fields is the role is read from the words: "Glimmerpath | Senior
+    Rust Engineer" and "Senior Rust Engineer | Glimmerpath" both work. None when the title has
+    fewer than three fields or no field reads as a role.
+    """
+    fields = [f.strip() for f in PIPE.split(title) if f.strip()]
+    if len(fields) < 3:
+        return None
+    first_role, second_role = (bool(ROLE_WORD.search(f)) for f in fields[:2])
+    if not (first_role or second_role):
+        return None
+    employer, role = (fields[1], fields[0]) if first_role and not second_role else fields[:2]
+    salary = arrangement = employment = None
+    places: list[str] = []
+    for field_text in fields[2:]:
+        if PAY_FIELD.search(field_text) and salary is None:
+            salary = field_text
+        elif ARRANGEMENT_FIELD.fullmatch(field_text):
+            arrangement = field_text
+        elif EMPLOYMENT_FIELD.fullmatch(field_text):
+            employment = field_text
+        else:
+            places.append(field_text)
+    where = "; ".join(places) or None
+    return Identity(role, employer, where, salary, arrangement, employment)
+
+
 def split_title(title: str) -> Identity | None:
     """Employer (and place) out of a title that carries them; None when it carries none."""
+    if (piped := split_pipe_title(title)) is not None:
+        return piped
     for pattern in TITLE_SPLITS:
         match = pattern.match(title)
         if not match:
@@ -216,9 +281,18 @@ class RssReader:
                     action="item skipped",
                 )
                 continue
-            result.postings.append(
-                self._posting(source, item, identify(title, fields, channel_title), fields)
-            )
+            identity = identify(title, fields, channel_title)
+            if identity.employer is None and (separator := TITLE_SEPARATOR.search(title)):
+                result.warn(
+                    source.path,
+                    f"item {index} has no employer field and its title {title!r} is divided by "
+                    f"{separator.group(0).strip()!r} in a form not understood "
+                    f"(understood: {TITLE_FORMS})",
+                    line=item.sourceline,
+                    action="item skipped",
+                )
+                continue
+            result.postings.append(self._posting(source, item, identity, fields))
         return result
 
     @staticmethod
@@ -237,7 +311,7 @@ class RssReader:
     ) -> RawPosting:
         where = _first(fields, "location") or identity.where
         remote_region = applicant_region(where) if where else None
-        arrangement = _first(fields, "arrangement")
+        arrangement = _first(fields, "arrangement") or identity.arrangement
         if remote_region:
             where, arrangement = remote_region, arrangement or "remote"
         elif not arrangement and where and re.search("remote|hybrid", where, re.I):
@@ -258,10 +332,11 @@ class RssReader:
             apply_url=_link(fields),
             description_html=body,
             skills=tuple(tags),
-            salary_text=_first(fields, "salary") or salary_in_prose(body),
+            # Pay stated only in the description is found by the normaliser, for every reader.
+            salary_text=_first(fields, "salary") or identity.salary,
             locations=(where,) if where else (),
             work_arrangement_text=arrangement,
-            employment_type_text=_first(fields, "type"),
+            employment_type_text=_first(fields, "type") or identity.employment_type,
             date_posted_text=_first(fields, "date"),
             valid_through_text=_first(fields, "expires"),
         )

@@ -19,6 +19,7 @@ from generator.models import RawPosting, Source
 from generator.normalize.salary import looks_like_salary_line
 from generator.readers.base import InputFile, ReadResult
 from generator.readers.feed_text import PROSE_SALARY
+from generator.readers.page_furniture import is_furniture
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,11 @@ class Line:
     text: str
 
 
-def _lines(text: str) -> list[Line]:
+def page_lines(text: str) -> list[Line]:
     return [Line(i, raw.strip()) for i, raw in enumerate(text.splitlines(), start=1)]
 
 
-def _find(lines: list[Line], pattern: re.Pattern[str], start: int = 0) -> int | None:
+def find_line(lines: list[Line], pattern: re.Pattern[str], start: int = 0) -> int | None:
     """Index of the first line at or after `start` that matches `pattern` entirely."""
     for index in range(start, len(lines)):
         if pattern.fullmatch(lines[index].text):
@@ -41,7 +42,7 @@ def _find(lines: list[Line], pattern: re.Pattern[str], start: int = 0) -> int | 
     return None
 
 
-def _plain(source: InputFile) -> bool:
+def is_plain_text(source: InputFile) -> bool:
     """Plain text, not markup, JSON or a Markdown file with front matter."""
     return not source.head.startswith(("<", "{", "[", "---"))
 
@@ -53,7 +54,7 @@ HEADING = re.compile(
     r"^(about\b.{0,40}|(key\s+)?responsibilities|requirements|(preferred\s+|minimum\s+)?"
     r"qualifications|benefits|perks(\s+and\s+benefits)?|what\s+you('|’)ll\s+(do|bring|need)|"
     r"what\s+we('|’)re\s+looking\s+for|what\s+you\s+bring|who\s+you\s+are|"
-    r"the\s+(role|team|opportunity)|nice\s+to\s+have|compensation(\s+and\s+benefits)?|"
+    r"the\s+(role|team|opportunity|job|position)|nice\s+to\s+have|compensation(\s+and\s+benefits)?|"
     r"what\s+we\s+offer|why\s+join\s+us|your\s+role|you\s+will|how\s+to\s+apply|about\s+you)$",
     re.I,
 )
@@ -80,6 +81,37 @@ def _groups(lines: list[Line]) -> list[list[str]]:
     return [g for g in groups if g]
 
 
+def _is_short_heading(group: list[str]) -> bool:
+    """ "The job" above sentences: a short label line whose followers are prose, not a list."""
+    head, rest = group[0], group[1:]
+    return (
+        bool(rest)
+        and len(head) <= 40
+        and not head.endswith((".", ",", ";", "!", "?"))
+        and not BULLET.match(head)
+        and all(t.endswith((".", "!", "?")) and len(t) > 60 for t in rest)
+    )
+
+
+def _runs(groups: list[list[str]]) -> list[list[str]]:
+    """Groups split where the page dropped its blank lines: before each heading, and between
+    bulleted and plain lines, so "Responsibilities / • … / Qualifications / • …" is two lists.
+    """
+    runs: list[list[str]] = []
+    for group in groups:
+        run: list[str] = []
+        for text in group:
+            starts_section = _is_heading(text) and len(text) <= 60
+            kind_changes = bool(run) and bool(BULLET.match(text)) != bool(BULLET.match(run[-1]))
+            if run and (starts_section or (kind_changes and not _is_heading(run[-1]))):
+                runs.append(run)
+                run = []
+            run.append(text)
+        if run:
+            runs.append(run)
+    return runs
+
+
 def description_blocks(lines: list[Line]) -> list[tuple[str, object]]:
     """Headings, paragraphs and lists from copied text whose bullets may have been lost.
 
@@ -87,9 +119,12 @@ def description_blocks(lines: list[Line]) -> list[tuple[str, object]]:
     short lines under a heading are read as the list they were on the page.
     """
     blocks: list[tuple[str, object]] = []
-    for group in _groups(lines):
+    for group in _runs(_groups(lines)):
         if _is_heading(group[0]) and (len(group) > 1 or len(group[0]) <= 60):
             blocks.append(("h", group[0].rstrip(":").strip()))
+            group = group[1:]
+        elif _is_short_heading(group):
+            blocks.append(("h", group[0]))
             group = group[1:]
         if not group:
             continue
@@ -102,7 +137,18 @@ def description_blocks(lines: list[Line]) -> list[tuple[str, object]]:
     return blocks
 
 
-def _salary_in(lines: list[Line]) -> str | None:
+# Pay inside a sentence: "$26/hour, overtime after 40 hours" → "$26/hour" (the figures that
+# follow are not pay), "$48.75 - $72.10 per hour, plus night differential" → the range.
+_MONEY = r"(?:[A-Z]{1,3})?[$€£₹]\s?\d[\d,]*(?:\.\d+)?(?:\s?[kKmM]\b)?"
+PAY_IN_SENTENCE = re.compile(
+    rf"{_MONEY}(?:\s*(?:-|–|—|to)\s*(?:{_MONEY}|\d[\d,]*(?:\.\d+)?\s?[kKmM]?))?"
+    r"(?:\s?(?:USD|CAD|EUR|GBP|AUD|INR))?"
+    r"(?:\s*(?:/|per|an?|a)\s*(?:hour|hr|year|yr|annum|month|mo|week|wk|day)\b"
+    r"|\s+(?:annually|hourly|monthly|weekly|yearly))?"
+)
+
+
+def salary_in_text(lines: list[Line]) -> str | None:
     """A pay range stated in the job text ("The base salary range … is $98,000 - $118,000")."""
     for line in lines:
         if looks_like_salary_line(line.text):
@@ -110,6 +156,10 @@ def _salary_in(lines: list[Line]) -> str | None:
         found = PROSE_SALARY.search(line.text)
         if found:
             return found.group(1)
+        # A lone figure ("review $4B of payments") is not pay: a range or a period must follow.
+        for pay in PAY_IN_SENTENCE.finditer(line.text):
+            if re.search(r"\d\s*(?:-|–|—|to)\s*\S|/|\b(?:per|an?|hourly|annually)\b", pay[0]):
+                return pay.group(0).strip()
     return None
 
 
@@ -135,9 +185,7 @@ LINKEDIN_END = re.compile(
     r"interested\s+in\s+working\s+with\s+us.*|job\s+search\s+faster\s+with\s+premium.*)$",
     re.I,
 )
-CHROME = re.compile(
-    r"^(skip\s+to\s+main\s+content|share|show\s+more\s+options|.+\s+logo|linkedin)$", re.I
-)
+CHROME = re.compile(r"^(share|show\s+more\s+options|.+\s+logo|linkedin)$", re.I)
 
 
 class LinkedInPageReader:
@@ -146,16 +194,16 @@ class LinkedInPageReader:
     name = "scraped-linkedin"
 
     def sniff(self, source: InputFile) -> bool:
-        if not _plain(source):
+        if not is_plain_text(source):
             return False
-        lines = _lines(source.text[:20000])
-        top = _find(lines[:40], TOP_CARD)
-        return top is not None and _find(lines, ABOUT_JOB, top) is not None
+        lines = page_lines(source.text[:20000])
+        top = find_line(lines[:40], TOP_CARD)
+        return top is not None and find_line(lines, ABOUT_JOB, top) is not None
 
     def read(self, source: InputFile) -> ReadResult:
-        lines = _lines(source.text)
-        top = _find(lines, TOP_CARD)
-        about = _find(lines, ABOUT_JOB)
+        lines = page_lines(source.text)
+        top = find_line(lines, TOP_CARD)
+        about = find_line(lines, ABOUT_JOB)
         if top is None or about is None:
             raise ReaderError("no LinkedIn top card or 'About the job' section")
         title_at = self._line_above(lines, top)
@@ -166,7 +214,7 @@ class LinkedInPageReader:
             above = self._line_above(lines, title_at)
             employer = lines[above].text if above is not None else None
         pills = self._pills(lines[top + 1 : about])
-        end = _find(lines, LINKEDIN_END, about + 1) or len(lines)
+        end = find_line(lines, LINKEDIN_END, about + 1) or len(lines)
         body = lines[about + 1 : end]
         result = ReadResult()
         result.postings.append(
@@ -175,7 +223,7 @@ class LinkedInPageReader:
                 title=lines[title_at].text,
                 employer_name=employer,
                 description_html=paragraphs_to_html(description_blocks(body)),
-                salary_text=pills.get("pay") or _salary_in(body),
+                salary_text=pills.get("pay") or salary_in_text(body),
                 locations=(where,) if where else (),
                 work_arrangement_text=pills.get("arrangement"),
                 employment_type_text=pills.get("type"),
@@ -190,7 +238,7 @@ class LinkedInPageReader:
         """The nearest content line above `index`, skipping page chrome ("Share", logos)."""
         for above in range(index - 1, -1, -1):
             text = lines[above].text
-            if text and not CHROME.match(text):
+            if text and not CHROME.match(text) and not is_furniture(text):
                 return above
         return None
 
@@ -224,7 +272,11 @@ class LinkedInPageReader:
 
 FULL_DESCRIPTION = re.compile(r"^full\s+job\s+description$", re.I)
 JOB_DETAILS = re.compile(r"^job\s+details$", re.I)
-RATING = re.compile(r"^(\d(\.\d)?(\s+out\s+of\s+5\s+stars)?|[★☆]+.*|\d[\d,]*\s+reviews?)$", re.I)
+RATING = re.compile(
+    r"^(\d(\.\d)?(\s+out\s+of\s+5\s+stars)?|\d(\.\d)?\s*★|[★☆]+.*|\d[\d,]*\s+reviews?|"
+    r"-\s*job\s+post)$",
+    re.I,
+)
 INDEED_END = re.compile(
     r"^(report\s+job|hiring\s+insights|job\s+activity|similar\s+jobs|people\s+also\s+searched.*|"
     r"if\s+you\s+require\s+alternative\s+methods\s+of\s+application.*|explore\s+other\s+jobs.*)$",
@@ -255,23 +307,28 @@ class IndeedPageReader:
     name = "scraped-indeed"
 
     def sniff(self, source: InputFile) -> bool:
-        if not _plain(source):
+        if not is_plain_text(source):
             return False
-        lines = _lines(source.text[:40000])
-        return _find(lines, FULL_DESCRIPTION) is not None and (
-            _find(lines, JOB_DETAILS) is not None or _find(lines, INDEED_END) is not None
+        lines = page_lines(source.text[:40000])
+        return find_line(lines, FULL_DESCRIPTION) is not None and (
+            find_line(lines, JOB_DETAILS) is not None or find_line(lines, INDEED_END) is not None
         )
 
     def read(self, source: InputFile) -> ReadResult:
-        lines = _lines(source.text)
-        start = _find(lines, FULL_DESCRIPTION)
+        lines = page_lines(source.text)
+        start = find_line(lines, FULL_DESCRIPTION)
         assert start is not None  # sniffed
-        header = [line for line in lines[:start] if line.text and not RATING.match(line.text)]
+        # Indeed's navigation bar ("Find jobs", "Company reviews", "Sign in") comes first.
+        header = [
+            line
+            for line in lines[:start]
+            if line.text and not RATING.match(line.text) and not is_furniture(line.text)
+        ]
         if len(header) < 2:
             raise ReaderError("no title and company above the job description")
         title, employer = header[0], header[1]
         details = self._details(lines[:start])
-        end = _find(lines, INDEED_END, start + 1) or len(lines)
+        end = find_line(lines, INDEED_END, start + 1) or len(lines)
         body = lines[start + 1 : end]
         location = without_zip((details.get("location") or [self._header_place(header[2:])])[0])
         posted = next((ln.text for ln in lines[end:] if INDEED_POSTED.match(ln.text)), None)
@@ -282,7 +339,7 @@ class IndeedPageReader:
                 title=title.text,
                 employer_name=employer.text,
                 description_html=paragraphs_to_html(description_blocks(body)),
-                salary_text=(details.get("pay") or [None])[0] or _salary_in(body),
+                salary_text=(details.get("pay") or [None])[0] or salary_in_text(body),
                 locations=(location,) if location else (),
                 work_arrangement_text=self._arrangement(location, body),
                 employment_type_text=(details.get("job type") or [None])[0],
@@ -356,15 +413,18 @@ class AtsPageReader:
     name = "scraped-ats-page"
 
     def sniff(self, source: InputFile) -> bool:
-        if not _plain(source):
+        if not is_plain_text(source):
             return False
-        lines = _lines(source.text[:40000])
-        return _find(lines, APPLY_FOR_THIS_JOB) is not None and _find(lines, ATS_CREDIT) is not None
+        lines = page_lines(source.text[:40000])
+        return (
+            find_line(lines, APPLY_FOR_THIS_JOB) is not None
+            and find_line(lines, ATS_CREDIT) is not None
+        )
 
     def read(self, source: InputFile) -> ReadResult:
-        lines = _lines(source.text)
+        lines = page_lines(source.text)
         header = self._header(lines)
-        end = _find(lines, APPLY_FOR_THIS_JOB, header.body_start) or len(lines)
+        end = find_line(lines, APPLY_FOR_THIS_JOB, header.body_start) or len(lines)
         body = lines[header.body_start : end]
         employer = header.employer or self._employer_in_footer(lines[end:])
         result = ReadResult()
@@ -374,7 +434,7 @@ class AtsPageReader:
                 title=header.title.text,
                 employer_name=employer,
                 description_html=paragraphs_to_html(description_blocks(body)),
-                salary_text=_salary_in(body),
+                salary_text=salary_in_text(body),
                 locations=(header.location,) if header.location else (),
                 work_arrangement_text=header.arrangement,
                 employment_type_text=header.employment_type,
@@ -389,7 +449,9 @@ class AtsPageReader:
         The header is the first paragraph (up to the first blank line after the title).
         """
         content = [
-            i for i, line in enumerate(lines) if line.text and not ATS_CHROME.match(line.text)
+            i
+            for i, line in enumerate(lines)
+            if line.text and not ATS_CHROME.match(line.text) and not is_furniture(line.text)
         ]
         if not content:
             raise ReaderError("no job title on the page")

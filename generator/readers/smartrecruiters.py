@@ -23,7 +23,6 @@ from generator.readers.ats_common import (
     label,
     load_json,
     name_from_slug,
-    note_derived,
     obj,
     objects,
     parsed_json,
@@ -31,6 +30,7 @@ from generator.readers.ats_common import (
     read_jobs,
     remote_place,
     require_title,
+    settle_derived_employers,
     text,
 )
 from generator.readers.base import InputFile, ReadResult
@@ -155,5 +155,5 @@ class SmartRecruitersReader:
             )
 
         result = read_jobs(source, postings, posting, title_key="name", noun="posting")
-        note_derived(result, source, derived, "the posting URL")
+        settle_derived_employers(result, source, derived, "the posting URL")
         return result

@@ -16,6 +16,7 @@ from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
 from generator.models import RawPosting, Source
 from generator.normalize.locations import normalize_location
+from generator.normalize.salary import looks_like_salary_line
 from generator.readers.base import InputFile, ReadResult, is_structured_data
 
 SEPARATOR = " · "
@@ -45,6 +46,25 @@ SECTIONS: dict[str, str] = {
     "posted": "posted",
     "benefits": "benefits",
 }
+
+
+# Lines that state a fact of the posting rather than a signal, wherever a card puts them
+# ("Other signals: - Salary: $150,000 - $180,000 - Posted 9 days ago").
+SALARY_LABEL = re.compile(
+    r"^(?:salary|compensation|pay(?:\s+range)?|base(?:\s+salary)?)\s*:\s*", re.I
+)
+POSTED_LINE = re.compile(r"^(?:date\s+)?(?:posted|listed|published)\b\s*:?\s*(?:on\s+)?", re.I)
+
+
+def _fact(text: str) -> tuple[str, str] | None:
+    """("compensation", text) or ("posted", text) for a line stating pay or the posting date."""
+    if POSTED_LINE.match(text) and re.search(r"\d|today|yesterday|just", text, re.I):
+        return "posted", text
+    labelled = SALARY_LABEL.match(text)
+    value = text[labelled.end() :] if labelled else text
+    if (labelled and re.search(r"\d", value)) or looks_like_salary_line(value):
+        return "compensation", value.strip()
+    return None
 
 
 def _heading_key(text: str) -> str | None:
@@ -91,6 +111,7 @@ class SummaryCardReader:
         sections: dict[str, list[str]] = {}
         texts: dict[str, list[str]] = {}
         current: str | None = None
+        facts: dict[str, list[str]] = {}
         for _, text in lines[2:]:
             key = _heading_key(text)
             if key:
@@ -98,7 +119,10 @@ class SummaryCardReader:
                 sections.setdefault(key, [])
                 continue
             item = ITEM.match(text)
-            if current is None:
+            fact = _fact(item.group(1).strip() if item else text)
+            if fact and current not in ("compensation", "posted"):
+                facts.setdefault(fact[0], []).append(fact[1])
+            elif current is None:
                 summary.append(text)
             elif item:
                 sections[current].append(item.group(1).strip())
@@ -115,8 +139,11 @@ class SummaryCardReader:
                 blocks.append(("h", heading))
                 blocks.append((kind, list(sections[key])))
         signals = tuple(sections.get("emphasised", []) + sections.get("signals", []))
+        # A section headed "Compensation" / "Posted" wins; else the first such line anywhere.
         compensation = " ".join(texts.get("compensation", []) + sections.get("compensation", []))
-        posted = " ".join(texts.get("posted", []))
+        compensation = compensation or next(iter(facts.get("compensation", [])), "")
+        posted = " ".join(texts.get("posted", []) + sections.get("posted", []))
+        posted = posted or next(iter(facts.get("posted", [])), "")
         result = ReadResult()
         result.postings.append(
             RawPosting(
@@ -135,7 +162,7 @@ class SummaryCardReader:
                 salary_text=compensation or None,
                 locations=(location,) if location else (),
                 work_arrangement_text=location
-                if location and "remote" in location.lower()
+                if location and re.search(r"remote|hybrid", location, re.I)
                 else None,
                 date_posted_text=posted or None,
             )

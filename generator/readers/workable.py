@@ -21,7 +21,6 @@ from generator.readers.ats_common import (
     join_place,
     load_json,
     name_from_slug,
-    note_derived,
     number,
     obj,
     objects,
@@ -30,6 +29,7 @@ from generator.readers.ats_common import (
     read_jobs,
     remote_place,
     require_title,
+    settle_derived_employers,
     text,
     unique,
 )
@@ -119,5 +119,5 @@ class WorkableReader:
             )
 
         result = read_jobs(source, data["jobs"], posting, title_key="title")
-        note_derived(result, source, derived, "the job URL")
+        settle_derived_employers(result, source, derived, "the job URL")
         return result

@@ -1,0 +1,461 @@
+"""Normalisation rules found missing by an examiner's unseen inputs: one example table per rule,
+a property where one fits, and the examiner's own files read end to end.
+
+The fixture files (tests/fixtures/realworld/exam/{feeds,ats,cards,markdown}) are the examiner's
+inputs with fictional employers, copied unchanged. They have a folder of their own because other
+tests build whole folders such as realworld/ats and expect exactly their own postings there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.errors import Diagnostic
+from generator.markup import drop_unsafe_markdown_links, markdown_to_html
+from generator.models import Posting, Salary, SalaryPeriod, WorkArrangement
+from generator.normalize.posting import ReferenceDate, normalize_posting
+from generator.normalize.salary import normalize_salary, salary_in_text, salary_statement
+from generator.normalize.titles import role_family, strip_html_tags
+from generator.readers import read_file
+from generator.readers.ats_common import spelled_in_text
+from generator.readers.rss import split_title
+from generator.views import format_salary
+from tests.conftest import FIXTURES
+
+REALWORLD = FIXTURES / "realworld" / "exam"
+REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
+
+
+def _read(kind: str, name: str) -> tuple[list[Posting], list[str]]:
+    """Reads and normalises one fixture: (postings kept, every message formatted)."""
+    _, result = read_file(REALWORLD / kind / name, name)
+    problems: list[Diagnostic] = list(result.diagnostics)
+    postings: list[Posting] = []
+    for raw in result.postings:
+        posting, found = normalize_posting(raw, REFERENCE)
+        problems += found
+        if posting is not None:
+            postings.append(posting)
+    return postings, [d.format() for d in problems]
+
+
+def _salary(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
+    s = posting.salary
+    return (s.min, s.max, s.currency, s.period.value) if s else None
+
+
+# --- D5: "up to" is a maximum, "from" / "X+" a minimum -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Up to $200K", (None, 200000, "USD", "YEAR")),
+        ("up to £80,000", (None, 80000, "GBP", "YEAR")),
+        ("From $90,000 a year", (90000, None, "USD", "YEAR")),
+        ("$150k+", (150000, None, "USD", "YEAR")),
+        ("bis zu 80.000 € brutto", (None, 80000, "EUR", "YEAR")),
+        ("ab €4.000 brutto/Monat", (4000, None, "EUR", "MONTH")),
+        ("$200K", (200000, 200000, "USD", "YEAR")),
+    ],
+)
+def test_open_ended_salaries(text: str, expected: tuple[object, ...]) -> None:
+    salary = normalize_salary(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period.value) == expected
+
+
+def test_up_to_salary_in_a_feed_is_a_maximum_only() -> None:
+    postings, _ = _read("feeds", "remote-board.rss")
+    heronbyte = next(p for p in postings if p.employer.name == "Heronbyte")
+    assert _salary(heronbyte) == (None, 200000, "USD", "YEAR")
+    assert format_salary(heronbyte.salary) == "Up to $200,000 a year"
+
+
+# --- D11: cents are shown as two digits -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "period", "shown"),
+    [
+        (21.5, 21.5, "HOUR", "$21.50 an hour"),
+        (19.5, 23, "HOUR", "$19.50 – $23.00 an hour"),
+        (48.75, 72.1, "HOUR", "$48.75 – $72.10 an hour"),
+        (45, 45, "HOUR", "$45 an hour"),
+        (24, 29, "HOUR", "$24 – $29 an hour"),
+        (189308, 389753, "YEAR", "$189,308 – $389,753 a year"),
+        (None, 200000, "YEAR", "Up to $200,000 a year"),
+        (18.25, None, "HOUR", "From $18.25 an hour"),
+    ],
+)
+def test_salary_display(low: float | None, high: float | None, period: str, shown: str) -> None:
+    salary = Salary(min=low, max=high, currency="USD", period=SalaryPeriod(period))
+    assert format_salary(salary) == shown
+
+
+@given(cents=st.integers(1, 100_000_00), period=st.sampled_from(["HOUR", "YEAR"]))
+def test_figures_show_no_cents_or_two_digits(cents: int, period: str) -> None:
+    shown = format_salary(Salary(min=cents / 100, currency="USD", period=SalaryPeriod(period)))
+    assert not re.search(r"\.\d(?!\d)", shown), shown  # never "$21.5"
+    assert ("." in shown) == (cents % 100 != 0), shown
+
+
+def test_hourly_pay_with_cents_from_a_feed() -> None:
+    postings, _ = _read("feeds", "indeed-publisher.xml")
+    driver = next(p for p in postings if p.title.startswith("Delivery Driver"))
+    assert format_salary(driver.salary) == "$21.50 an hour"
+
+
+# --- D10: names lose HTML tags, and only real ones -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delivery Driver <img src=x onerror=alert(1)>", "Delivery Driver"),
+        ("<b>Senior</b> Engineer", "Senior Engineer"),
+        ("Engineer <script>alert(1)</script>", "Engineer"),
+        ("Evil & Co <br/>", "Evil & Co"),
+        ("C++ <Senior>", "C++ <Senior>"),  # not an HTML element
+        ("<0", "<0"),
+        ("Latency < 5ms > Throughput", "Latency < 5ms > Throughput"),
+        ("<Lead> Engineer", "<Lead> Engineer"),  # a capitalised bare word reads as text
+        ("A < b > c", "A < b > c"),  # HTML allows no space after "<"
+    ],
+)
+def test_html_tags_in_names(text: str, expected: str) -> None:
+    assert strip_html_tags(text) == expected
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="<"), max_size=40))
+def test_names_without_tags_are_untouched(text: str) -> None:
+    assert strip_html_tags(text) == text
+
+
+def test_title_with_markup_loses_it_everywhere_with_a_warning() -> None:
+    postings, messages = _read("feeds", "indeed-publisher.xml")
+    driver = next(p for p in postings if p.title.startswith("Delivery Driver"))
+    assert driver.title == "Delivery Driver"
+    assert driver.slug == "quickbasket-grocers-delivery-driver"
+    assert any(
+        "warning: title 'Delivery Driver <img src=x onerror=alert(1)>' contains HTML markup" in m
+        for m in messages
+    )
+
+
+# --- D14–D17: pay stated only in the description ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Gehalt: €60.000 – €75.000 brutto/Jahr", (60000, 75000, "EUR", "YEAR")),
+        ("38-Stunden-Woche, €3.400 – €3.900 brutto/Monat.", (3400, 3900, "EUR", "MONTH")),
+        ("Salary: CLP 2.400.000 - 3.000.000 mensual", (2400000, 3000000, "CLP", "MONTH")),
+        ("Salary: CLP 2.400.000 - 3.000.000 per month", (2400000, 3000000, "CLP", "MONTH")),
+        ("Rate: $45/hr", (45, 45, "USD", "HOUR")),
+        ("Salary: Up to $200K", (None, 200000, "USD", "YEAR")),
+        ("Pay range: ₹18,00,000 - ₹25,00,000 per annum", (1800000, 2500000, "INR", "YEAR")),
+        ("The salary range for this role is $98,000 - $120,000.", (98000, 120000, "USD", "YEAR")),
+        ("Compensation: $150k+ plus equity", (150000, None, "USD", "YEAR")),
+        ("Salaire : 45 000 € - 55 000 € par an", (45000, 55000, "EUR", "YEAR")),
+        ("Vergütung: 4.200 € brutto pro Monat", (4200, 4200, "EUR", "MONTH")),
+        ("Salario: 30.000 - 36.000 EUR al año", (30000, 36000, "EUR", "YEAR")),
+        ("OTE: $120,000 - $140,000", (120000, 140000, "USD", "YEAR")),
+    ],
+)
+def test_pay_in_prose(prose: str, expected: tuple[object, ...]) -> None:
+    salary = salary_in_text(f"We build things.\n{prose}\nApply today.")
+    assert salary is not None, salary_statement(prose)
+    assert (salary.min, salary.max, salary.currency, salary.period.value) == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "We raised $5M funding last year.",
+        "Benefits: 401(k) matching and dental.",
+        "Trusted by 10,000 customers in 40 countries.",
+        "Base: 3 days a week in our Austin office.",
+        "Salary: competitive, and we just raised $5M in funding.",
+        "Compensation\nWe raised $12M from investors.",
+        "Pay: $5M in funding secured.",
+        "Rate: 99.9% uptime",
+        "A $500 home-office budget.",
+    ],
+)
+def test_figures_that_are_not_pay(prose: str) -> None:
+    assert salary_in_text(prose) is None, salary_statement(prose)
+
+
+@given(
+    low=st.integers(10, 400_000),
+    spread=st.integers(0, 100_000),
+    label=st.sampled_from(["Salary:", "Pay range:", "Compensation", "Gehalt:", "Rate:", "Base:"]),
+    style=st.sampled_from(["us", "de", "in"]),
+    symbol=st.sampled_from(["$", "€", "£", "₹"]),
+)
+def test_labelled_pay_round_trips(
+    low: int, spread: int, label: str, style: str, symbol: str
+) -> None:
+    def fmt(n: int) -> str:
+        if style == "in" and n >= 100_000:
+            head, tail = divmod(n, 1000)
+            return re.sub(r"(\d)(?=(\d{2})+$)", r"\1,", str(head)) + f",{tail:03d}"
+        us = f"{n:,}"
+        return us.replace(",", ".") if style == "de" else us
+
+    high = low + spread
+    salary = salary_in_text(f"About us.\n{label} {symbol}{fmt(low)} - {symbol}{fmt(high)}\nApply.")
+    assert salary is not None
+    assert (salary.min, salary.max) == (low, high)
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="$€£₹¥"), max_size=80))
+def test_prose_without_a_currency_is_never_pay(text: str) -> None:
+    # No symbol and no ISO code (the alphabet may still spell one, so those are skipped).
+    if not re.search(r"\b[A-Z]{3}\b", text):
+        assert salary_in_text(text) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "title", "expected"),
+    [
+        (
+            "ats",
+            "recruitee-brightwater.json",
+            "Senior Backend-Entwickler (Java)",
+            (60000, 75000, "EUR", "YEAR"),
+        ),
+        (
+            "ats",
+            "personio-holzwerk.xml",
+            "Tischler / Schreiner (m/w/d)",
+            (3400, 3900, "EUR", "MONTH"),
+        ),
+        (
+            "ats",
+            "workable-orchardine.json",
+            "Firmware Engineer",
+            (2400000, 3000000, "CLP", "MONTH"),
+        ),
+        ("feeds", "remote-board.rss", "Technical Writer", (45, 45, "USD", "HOUR")),
+        ("feeds", "remote-board.rss", "DevOps Engineer", (60000, 75000, "GBP", "YEAR")),
+        ("ats", "workable-orchardine.json", "Customer Success Manager - EMEA", None),
+    ],
+)
+def test_readers_find_pay_in_descriptions(
+    kind: str, name: str, title: str, expected: tuple[object, ...] | None
+) -> None:
+    postings, _ = _read(kind, name)
+    (posting,) = [p for p in postings if p.title == title]
+    assert _salary(posting) == expected
+
+
+# --- D8/D9: summary cards state salary and date in any section -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "salary", "posted", "signals"),
+    [
+        (
+            "duskwater-analytics-lead.txt",
+            (150000, 180000, "USD", "YEAR"),
+            dt.date(2026, 11, 16),
+            ("data contracts", "team leadership"),
+        ),
+        (
+            "mapleforge-support.txt",
+            (48000, 54000, "CAD", "YEAR"),
+            dt.date(2026, 11, 21),
+            (),
+        ),
+    ],
+)
+def test_summary_card_salary_and_date_lines(
+    name: str, salary: tuple[object, ...], posted: dt.date, signals: tuple[str, ...]
+) -> None:
+    (posting,), messages = _read("cards", name)
+    assert _salary(posting) == salary
+    assert posting.date_posted == posted
+    assert posting.signals == signals  # the salary and date are not chips
+    assert messages == []
+
+
+def test_summary_card_hybrid_location() -> None:
+    (posting,), _ = _read("cards", "duskwater-analytics-lead.txt")
+    assert [loc.display for loc in posting.locations] == ["Austin, TX, US"]
+    assert posting.work_arrangements == (WorkArrangement.HYBRID,)
+
+
+# --- D6: "Company | Role | Location | Salary" feed titles ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "parts"),
+    [
+        (
+            "Glimmerpath | Senior Rust Engineer | Remote (US or Canada) | $170k-$210k + equity",
+            (
+                "Senior Rust Engineer",
+                "Glimmerpath",
+                "Remote (US or Canada)",
+                "$170k-$210k + equity",
+            ),
+        ),
+        (
+            "Thornbury Health | Full-Stack Engineer | Hybrid - Austin, TX | $130K-$160K",
+            ("Full-Stack Engineer", "Thornbury Health", "Hybrid - Austin, TX", "$130K-$160K"),
+        ),
+        (
+            "Acme | Data Analyst | €60k | Berlin, Germany",
+            ("Data Analyst", "Acme", "Berlin, Germany", "€60k"),
+        ),
+        (
+            "Senior Designer | Acme | Remote | Full-time",
+            ("Senior Designer", "Acme", None, None),
+        ),
+        ("Data Analyst - Acme - Berlin", ("Data Analyst", "Acme", "Berlin", None)),
+    ],
+)
+def test_pipe_titles(title: str, parts: tuple[str | None, ...]) -> None:
+    split = split_title(title)
+    assert split is not None
+    assert (split.title, split.employer, split.where, split.salary) == parts
+
+
+def test_who_is_hiring_feed() -> None:
+    postings, messages = _read("feeds", "hn-style.rss")
+    assert messages == []
+    rust, stack = postings
+    assert (rust.title, rust.employer.name) == ("Senior Rust Engineer", "Glimmerpath")
+    assert _salary(rust) == (170000, 210000, "USD", "YEAR")
+    assert [loc.display for loc in rust.locations] == ["Remote (US)", "Remote (CA)"]
+    assert (stack.title, stack.employer.name) == ("Full-Stack Engineer", "Thornbury Health")
+    assert _salary(stack) == (130000, 160000, "USD", "YEAR")
+    assert [loc.display for loc in stack.locations] == ["Austin, TX, US"]
+    assert stack.work_arrangements == (WorkArrangement.HYBRID,)
+
+
+def test_title_form_not_understood_is_said(tmp_path: Path) -> None:
+    feed = tmp_path / "odd.rss"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>Board</title>"
+        "<item><title>Widgets | Gadgets | Berlin | Blue</title></item></channel></rss>",
+        encoding="utf-8",
+    )
+    _, result = read_file(feed, "odd.rss")
+    assert not result.postings
+    (message,) = [d.format() for d in result.diagnostics]
+    assert message.startswith(
+        "odd.rss:1: warning: item 1 has no employer field and its title 'Widgets | Gadgets | "
+        "Berlin | Blue' is divided by '|' in a form not understood"
+    )
+    assert "names no employer" not in message
+
+
+# --- D12/D13: an employer named only by a URL slug takes the text's spelling -----------------
+
+
+@pytest.mark.parametrize(
+    ("slug_name", "text", "expected"),
+    [
+        ("Marlowefinch", "Marlowe & Finch is an equal opportunity employer.", "Marlowe & Finch"),
+        ("Fenwickpay", "Fenwick Pay runs UPI collections.", "Fenwick Pay"),
+        ("Marloweandfinch", "Join Marlowe and Finch today.", "Marlowe and Finch"),
+        ("Cafebar", "Das Café Bar sucht Verstärkung.", "Café Bar"),
+        ("Fenwickpay", "We pay fenwick rates.", None),  # not capitalised: not a name
+        ("Acme", "Acme Robotics builds arms.", None),  # the same spelling: nothing to change
+        ("Ab", "A B testing", None),  # too short to match safely
+    ],
+)
+def test_employer_spelled_as_the_text_writes_it(
+    slug_name: str, text: str, expected: str | None
+) -> None:
+    assert spelled_in_text(slug_name, [text]) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "employer", "slug"),
+    [
+        ("ats", "lever-marlowe.json", "Marlowe & Finch", "Marlowefinch"),
+        ("ats", "ashby-fenwick.json", "Fenwick Pay", "Fenwickpay"),
+    ],
+)
+def test_ats_employer_from_slug_is_spelled_from_the_text(
+    kind: str, name: str, employer: str, slug: str
+) -> None:
+    postings, messages = _read(kind, name)
+    assert postings and {p.employer.name for p in postings} == {employer}
+    assert any(
+        f"employer {employer!r} taken from" in m and f"the URL gives {slug!r}" in m
+        for m in messages
+    ), messages
+
+
+# --- D22: role families --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Data Platform Engineer II", "data-engineer"),
+        ("Senior Data Engineer", "data-engineer"),
+        ("Solutions Engineer, Public Sector", "solutions-engineer"),
+        ("Sales Engineer", "solutions-engineer"),
+        ("Solutions Architect", "solutions-engineer"),
+        ("Platform Engineer", "site-reliability-engineer"),
+        ("Senior Backend Engineer", "software-engineer"),
+    ],
+)
+def test_role_families(title: str, family: str) -> None:
+    found = role_family(title)
+    assert found is not None and found.key == family
+
+
+# --- D23: Markdown links with unsafe URLs leave no stray characters -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[A bad link](javascript:alert('mdlink2')) after", "A bad link after"),
+        ("[x](JavaScript:a(b(c))) y", "x y"),
+        ("[d](data:text/html,hi) e", "d e"),
+        ("[ok](https://x.example/a_(b))", "[ok](https://x.example/a_(b))"),
+    ],
+)
+def test_unsafe_markdown_links(text: str, expected: str) -> None:
+    assert drop_unsafe_markdown_links(text) == expected
+
+
+def test_markdown_fixture_has_no_stray_parenthesis() -> None:
+    (posting,), _ = _read("markdown", "brackenridge-ux-researcher.md")
+    assert "A bad link)" not in posting.description_html
+    assert "A bad link" in posting.description_html
+    assert "javascript:" not in markdown_to_html("[A bad link](javascript:alert('x'))")
+
+
+@pytest.mark.parametrize(
+    ("text", "local", "currency"),
+    [
+        ("$26 an hour", "CAD", "CAD"),  # a bare "$" is the place's own dollar
+        ("$120,000 - $145,000", "AUD", "AUD"),
+        ("US$120,000 - 145,000", "CAD", "USD"),  # qualified: stays US dollars
+        ("$90,000 USD", "CAD", "USD"),
+        ("$90,000", "EUR", "USD"),  # no local dollar: "$" is US dollars
+        ("kr 45 000 per month", "NOK", "NOK"),
+        ("€60,000", "CAD", "EUR"),
+    ],
+)
+def test_shared_currency_symbols_mean_the_local_currency(
+    text: str, local: str, currency: str
+) -> None:
+    salary = normalize_salary(text, default_currency=local)
+    assert salary is not None and salary.currency == currency
