@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import math
 from dataclasses import dataclass, field
 
 from babel.numbers import format_currency
@@ -96,6 +97,14 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Tick:
+    """A labelled point on a chart's horizontal axis."""
+
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
 class Chart:
     """A bar chart drawn as inline SVG by the template: geometry computed here."""
 
@@ -103,7 +112,9 @@ class Chart:
     description: str
     width: int
     height: int
+    baseline: float  # y of the horizontal axis
     bars: tuple[Bar, ...]
+    ticks: tuple[Tick, ...]
 
 
 @dataclass(frozen=True)
@@ -362,8 +373,36 @@ def salary_span(postings: tuple[Posting, ...]) -> str:
     return f"{money(low, currency, False)} – {money(high, currency, False)} a year"
 
 
+# Bin widths a reader can take in at a glance: 5k, 10k, 25k… (and their tenths and tens).
+NICE_STEPS = tuple(m * 10**e for e in range(0, 8) for m in (1, 2, 2.5, 5))
+
+
+def nice_bins(low: float, high: float, most: int = 8) -> tuple[float, float, int]:
+    """(start, step, count): round-numbered bins covering low..high, at most `most` of them."""
+    # Bins narrower than 2% of the pay would split hairs (and one salary needs a visible bin).
+    for step in (s for s in NICE_STEPS if s >= low * 0.02):
+        start = math.floor(low / step) * step
+        count = max(1, math.ceil((high - start) / step + 1e-9))
+        if high >= start + count * step:
+            count += 1  # the top value sits on an edge: give it a bin of its own
+        if count <= most:
+            return start, step, count
+    return low, max(high - low, 1.0), 1
+
+
+def short_money(amount: float, currency: str) -> str:
+    """ "£55k", "$1.2M": axis labels that fit under a narrow chart."""
+    symbol = money(0, currency, False).replace("0", "").strip() or f"{currency} "
+    if amount >= 1_000_000:
+        return f"{symbol}{amount / 1_000_000:.3g}M"
+    if amount >= 1_000:
+        return f"{symbol}{amount / 1_000:.3g}k"
+    return f"{symbol}{amount:.0f}"
+
+
 def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
-    """A histogram of yearly salaries (range midpoints) in the most common currency."""
+    """A histogram of yearly salaries (range midpoints) in the most common currency, in
+    round-numbered bins, sized for a sidebar."""
     salaries = [p.salary for p in postings if p.salary]
     if len(salaries) < 2:
         return None
@@ -374,27 +413,34 @@ def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
     if len(mids) < 2:
         return None
     low, high = mids[0], mids[-1]
-    bins = min(8, max(2, len(mids)))
-    step = max((high - low) / bins, 1.0)
+    start, step, bins = nice_bins(low, high)
     counts = [0] * bins
     for value in mids:
-        counts[min(bins - 1, int((value - low) / step))] += 1
-    width, height, top = 640, 220, max(counts)
-    bar_width = width / bins
+        counts[min(bins - 1, int((value - start) / step))] += 1
+    width, height = 320, 180
+    baseline, headroom, left = height - 28, 22, 8
+    bar_width = (width - 2 * left) / bins
+    top = max(counts)
     bars = []
     for i, count in enumerate(counts):
-        bar_height = (height - 40) * count / top
-        start = low + i * step
+        bar_height = (baseline - headroom) * count / top
+        edge = start + i * step
         bars.append(
             Bar(
-                label=f"{money(start, currency)}–{money(start + step, currency)}",
+                label=f"{money(edge, currency, False)}–{money(edge + step, currency, False)}",
                 count=count,
-                x=round(i * bar_width + 4, 1),
-                y=round(height - 30 - bar_height, 1),
-                width=round(bar_width - 8, 1),
+                x=round(left + i * bar_width + 2, 1),
+                y=round(baseline - bar_height, 1),
+                width=round(bar_width - 4, 1),
                 height=round(bar_height, 1),
             )
         )
+    # Label the outer edges and, when there is room, the middle one.
+    edges = sorted({0, bins} | ({bins // 2} if bins >= 4 else set()))
+    ticks = tuple(
+        Tick(x=round(left + i * bar_width, 1), label=short_money(start + i * step, currency))
+        for i in edges
+    )
     return Chart(
         title=f"Yearly salaries of {label} postings ({currency})",
         description=f"{len(mids)} postings state a salary in {currency}, from "
@@ -402,7 +448,9 @@ def salary_chart(postings: tuple[Posting, ...], label: str) -> Chart | None:
         "(midpoint of each range).",
         width=width,
         height=height,
+        baseline=baseline,
         bars=tuple(bars),
+        ticks=ticks,
     )
 
 
