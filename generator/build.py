@@ -244,15 +244,19 @@ def build_site(
     logo_files = find_local_logos(config.logos_dir) if config.logos_dir else {}
     logos = {slug: f"logos/{path.name}" for slug, path in logo_files.items()}
     pages = plan_site(catalog, config, families, today, logos)
+    report_of = {report.path: report for report in reports}
     for posting in catalog.open_postings:
         for prop in structured_data_gaps(posting):
             source = posting.sources[0]
-            diagnostics.add(
-                source.path,
+            gap = Diagnostic(
+                SourceLocation(source.path, source.line),
                 f"posting {posting.title!r} has no {prop}, which Google for Jobs requires",
-                line=source.line,
-                action="page built; search engines may not list it",
+                "page built; search engines may not list it",
+                Severity.WARNING,
             )
+            diagnostics.extend([gap])
+            if source.path in report_of:
+                report_of[source.path].problems.append(gap.format())
     if not config.base_url:
         # Pages link relatively and work anywhere; these files are read by crawlers and feed
         # readers away from the site, where only absolute URLs mean anything.

@@ -76,3 +76,24 @@ def test_merging_can_be_switched_off(tmp_path: Path) -> None:
 def test_seeds_stay_three(seeds_dir: Path, tmp_path: Path) -> None:
     result = build(seeds_dir, tmp_path / "site")
     assert len(result.catalog.postings) == 3 and result.catalog.merges == ()
+
+
+def test_build_report_accounts_for_every_file(tmp_path: Path) -> None:
+    """Each input file is listed with its format, what became of its postings, and every
+    message about it — including the Google-required properties a posting lacks."""
+    undated = (
+        "---\ntitle: Data Analyst\nemployer: Ferrow\nlocation: Oslo, Norway\n---\nCount things.\n"
+    )
+    content = write_files(
+        tmp_path / "content",
+        {"feed.xml": FEED, "job.md": MARKDOWN, "undated.md": undated, "notes.txt": "Lunch at 1.\n"},
+    )
+    build(content, tmp_path / "site")
+    report = json.loads((tmp_path / "site.build-report.json").read_text())
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in report["files"]}
+    assert sorted(files) == ["feed.xml", "job.md", "notes.txt", "undated.md"]
+    assert files["notes.txt"]["format"] is None and files["notes.txt"]["postings"] == []
+    assert "not a recognised posting format" in files["notes.txt"]["problems"][0]
+    assert files["undated.md"]["format"] == "markdown"
+    assert [p["status"] for p in files["undated.md"]["postings"]] == ["published"]
+    assert any("has no datePosted" in p for p in files["undated.md"]["problems"])
