@@ -48,6 +48,12 @@ END_DATE = re.compile(r"^(?:end\s+date:\s*)?(?P<date>.+?)(?:\s*\(.*\))?$", re.I)
 LOCATION_COUNT = re.compile(r"^\d+\s+locations?$", re.I)
 
 
+def first(facts: dict[str, list[str]], label: str) -> str | None:
+    """The first value under a label; a label copied without its value gives None."""
+    values = facts.get(label) or []
+    return values[0] if values else None
+
+
 class WorkdayPageReader:
     """Reads a Workday job page copy: site header, title, labelled facts, job text."""
 
@@ -84,22 +90,22 @@ class WorkdayPageReader:
         facts, body_start = self._facts(lines, first_label)
         end = find_line(lines, WORKDAY_END, body_start) or len(lines)
         body = [ln for ln in lines[body_start:end] if not is_furniture(ln.text)]
-        deadline = END_DATE.match(facts.get("deadline", [""])[0] or "")
+        deadline = END_DATE.match(first(facts, "deadline") or "")
         result = ReadResult()
         result.postings.append(
             RawPosting(
                 source=Source(path=source.path, line=title.number, format=self.name),
                 title=title.text,
                 employer_name=employer,
-                external_id=facts.get("requisition", [None])[0],
+                external_id=first(facts, "requisition"),
                 description_html=paragraphs_to_html(description_blocks(body)),
                 salary_text=salary_in_text(body),
                 locations=tuple(
                     p for p in facts.get("locations", []) if not LOCATION_COUNT.match(p)
                 ),
-                work_arrangement_text=facts.get("remote", [None])[0],
-                employment_type_text=facts.get("time", [None])[0] or facts.get("worker", [None])[0],
-                date_posted_text=facts.get("posted", [None])[0],
+                work_arrangement_text=first(facts, "remote"),
+                employment_type_text=first(facts, "time") or first(facts, "worker"),
+                date_posted_text=first(facts, "posted"),
                 valid_through_text=deadline.group("date") if deadline else None,
             )
         )
