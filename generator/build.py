@@ -23,6 +23,7 @@ from generator.plan import PageSpec, plan_site, structured_data_gaps
 from generator.readers import ReadResult, read_data, read_file
 from generator.render import make_environment, render_page
 from generator.search import SearchIndexError, index_site
+from generator.views import PostingView
 from generator.writer import BUILTIN_STATIC, StagingDir
 
 
@@ -296,7 +297,12 @@ def build_site(
             staging.write_bytes(f"logos/{path.name}", path.read_bytes())
         if config.search:
             try:
-                index_site(staging.path)
+                searchable = [
+                    (spec.url, spec.view.search)
+                    for spec in pages
+                    if isinstance(spec.view, PostingView) and spec.view.search
+                ]
+                index_site(staging.path, searchable)
             except SearchIndexError as err:
                 diagnostics.add(
                     config.output_dir,

@@ -7,38 +7,111 @@ const root = page.dataset.root;
 const PAGE_SIZE = 10;
 
 // ---- the adapter: everything Pagefind-specific is here -------------------------------------
+// Pagefind does the full-text part only: a query gives ranked page ids. Filtering, facet counts
+// and sorting use our own facet table (below), so Pagefind's filter files are never loaded.
 const index = {
   engine: null,
-  async load() {
-    this.engine = await import(new URL(`${root}pagefind/pagefind.js`, location.href).href);
-    // Result URLs are site-root paths; make them work under a project sub-path too.
-    await this.engine.options({ baseUrl: new URL(root, location.href).pathname });
-    await this.engine.init();
+  // Loads Pagefind once; called early (focus, idle) so the first keystroke does not pay for it.
+  load() {
+    this.engine ||= (async () => {
+      const engine = await import(new URL(`${root}pagefind/pagefind.js`, location.href).href);
+      // Result URLs are site-root paths; make them work under a project sub-path too.
+      await engine.options({ baseUrl: new URL(root, location.href).pathname });
+      await engine.init();
+      return engine;
+    })();
+    return this.engine;
   },
-  // filters: {facet: [values]}; values of one facet are ORed, facets are ANDed.
-  async search(query, filters, sort) {
-    const options = { filters: {} };
-    for (const [facet, values] of Object.entries(filters)) {
-      if (values.length) options.filters[facet] = { any: values };
+  async preload(query) {
+    if (query) await (await this.load()).preload(query);
+  },
+  // The ids of the pages matching `query`, best first, each with a handle for `page`.
+  async search(query) {
+    const response = await (await this.load()).search(query);
+    return response.results.map((hit) => ({ id: hit.id, hit }));
+  },
+  // The card fields of one page: from a search hit (excerpt with the query marked), or read
+  // straight from Pagefind's fragment file for pages listed without a query.
+  async page({ id, hit }) {
+    if (hit) {
+      const data = await hit.data();
+      return cardFields(data.url, data.meta, data.excerpt);
     }
-    if (sort) options.sort = { [sort]: "desc" };
-    const response = await this.engine.search(query || null, options);
-    return { results: response.results, counts: response.filters || {} };
+    const data = JSON.parse(
+      new TextDecoder().decode(
+        (await gunzip(await fetch(`${root}pagefind/fragment/${id}.pf_fragment`))).slice(12),
+      ),
+    );
+    const words = data.content.split(/\s+/);
+    const text = words.slice(0, 30).join(" ") + (words.length > 30 ? " …" : "");
+    const excerpt = el("p", {}, text).innerHTML; // plain text, escaped
+    return cardFields(new URL(root + data.url.slice(1), location.href).pathname, data.meta, excerpt);
   },
-  async allCounts() {
-    return this.engine.filters();
+};
+
+function cardFields(url, meta, excerpt) {
+  return {
+    url,
+    title: meta.title,
+    employer: meta.employer || "",
+    location: meta.location || "",
+    salary: meta.salary || "",
+    posted: meta.posted || "",
+    excerpt,
+  };
+}
+
+// gzip'ed bytes of a response, inflated unless the server already did (as Pagefind does).
+async function gunzip(response) {
+  if (!response.ok) throw new Error(`${response.status} for ${response.url}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// ---- the facet table (written at build time by generator/search.py) -----------------------
+const facetData = {
+  summary: null,
+  table: null,
+  // Every facet value with its count over all postings, and the newest postings' ids.
+  loadSummary() {
+    this.summary ||= fetch(`${root}search/facets.json`).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} for ${r.url}`);
+      return r.json();
+    });
+    return this.summary;
   },
-  async load_result(result) {
-    const data = await result.data();
-    return {
-      url: data.url,
-      title: data.meta.title,
-      employer: data.meta.employer || "",
-      location: data.meta.location || "",
-      salary: data.meta.salary || "",
-      posted: data.meta.posted || "",
-      excerpt: data.excerpt,
-    };
+  // One row a posting: its id, facet value ids, date and salary.
+  loadTable() {
+    this.table ||= (async () => {
+      const summary = await this.loadSummary();
+      const raw = JSON.parse(
+        new TextDecoder().decode(await gunzip(await fetch(`${root}search/${summary.table}`))),
+      );
+      let ids = raw.ids;
+      if (!Array.isArray(ids)) {
+        let n = 0;
+        ids = ids.gaps.map((gap) => ids.prefix + (n += gap).toString(16).padStart(ids.width, "0"));
+      }
+      const row = new Map(ids.map((id, i) => [id, i]));
+      const bits = new Set(raw.bits);
+      // values(facet, i): the value ids of row i in one facet.
+      const columns = {};
+      for (const [facet, column] of Object.entries(raw.facets)) {
+        columns[facet] = bits.has(facet)
+          ? (i) => {
+            const out = [];
+            for (let mask = column[i], v = 0; mask; mask >>>= 1, v++) if (mask & 1) out.push(v);
+            return out;
+          }
+          : (i) => (typeof column[i] === "number" ? [column[i]] : column[i]);
+      }
+      const newest = ids.map((_, i) => i).sort((a, b) => raw.date[b] - raw.date[a]
+        || raw.salary[b] - raw.salary[a] || (ids[a] < ids[b] ? 1 : -1));
+      return { ids, row, columns, newest, keys: { date: raw.date, salary: raw.salary } };
+    })();
+    return this.table;
   },
 };
 
@@ -140,17 +213,72 @@ function card(item) {
   return el("li", { class: "card" }, el("article", {}, title, employer, meta, excerpt, foot));
 }
 
-let pending = [];
-let allCounts = {};
+let pending = []; // results not shown yet: {id, hit}
+let rest = null; // before any query or filter: loads the results after the newest few
+let allCounts = {}; // facet → {value: count} over all postings
 let generation = 0;
 
 async function showMore() {
   const mine = generation;
+  if (!pending.length && rest) {
+    const load = rest;
+    rest = null;
+    pending = await load();
+    if (mine !== generation) return;
+  }
   const batch = pending.splice(0, PAGE_SIZE);
-  const items = await Promise.all(batch.map((r) => index.load_result(r)));
+  const items = await Promise.all(batch.map((entry) => index.page(entry)));
   if (mine !== generation) return; // a newer search replaced these results meanwhile
   for (const item of items) resultsList.append(card(item));
-  moreButton.hidden = pending.length === 0;
+  moreButton.hidden = pending.length === 0 && !rest;
+}
+
+// The results of `state` among `hits` (all postings, newest first, without a query) and the
+// facet counts: each facet's counts apply every filter but its own, so values of one facet,
+// which are ORed, show how many results they would add.
+async function narrow(state, hits) {
+  const table = await facetData.loadTable();
+  const summary = await facetData.loadSummary();
+  const wanted = [];
+  for (const facet of facetNames) {
+    if (!state.filters[facet].length) continue;
+    const names = (summary.facets[facet] || []).map(([value]) => value);
+    const values = table.columns[facet] || (() => []);
+    wanted.push([facet, values, new Set(state.filters[facet].map((v) => names.indexOf(v)))]);
+  }
+  const tally = {};
+  for (const [facet, values] of Object.entries(summary.facets)) {
+    tally[facet] = new Int32Array(values.length);
+  }
+  const count = (facet, i) => {
+    for (const v of table.columns[facet](i)) tally[facet][v]++;
+  };
+  const facets = Object.keys(table.columns);
+  const rows = hits ? hits.map((hit) => table.row.get(hit.id)) : table.newest;
+  const kept = [];
+  rows.forEach((i, n) => {
+    if (i === undefined) return; // a page without facet data
+    let failed = null;
+    let fails = 0;
+    for (const [facet, values, selected] of wanted) {
+      if (!values(i).some((v) => selected.has(v)) && ++fails === 1) failed = facet;
+    }
+    if (fails === 0) {
+      kept.push([i, hits ? hits[n] : { id: table.ids[i] }]);
+      for (const facet of facets) count(facet, i);
+    } else if (fails === 1 && table.columns[failed]) {
+      count(failed, i);
+    }
+  });
+  if (state.sort in table.keys) {
+    const key = table.keys[state.sort];
+    kept.sort(([a], [b]) => key[b] - key[a]); // stable: ties keep relevance or date order
+  }
+  const counts = {};
+  for (const [facet, values] of Object.entries(summary.facets)) {
+    counts[facet] = Object.fromEntries(values.map(([value], v) => [value, tally[facet][v]]));
+  }
+  return { entries: kept.map(([, entry]) => entry), counts };
 }
 
 async function run(state) {
@@ -158,13 +286,39 @@ async function run(state) {
   queryBox.value = state.q;
   sortBox.value = state.sort;
   const anyFilter = facetNames.some((f) => state.filters[f].length);
-  const { results, counts } = await index.search(state.q, state.filters, state.sort);
-  if (mine !== generation) return; // a newer search started meanwhile
-  renderFacets(allCounts, anyFilter || state.q ? counts : allCounts, state);
+  const summary = await facetData.loadSummary();
+  allCounts = Object.fromEntries(
+    Object.entries(summary.facets).map(([facet, values]) => [facet, Object.fromEntries(values)]),
+  );
+  let entries;
+  let counts = null;
+  let hits = null;
+  let later = null;
+  if (!state.q && !anyFilter && state.sort !== "salary") {
+    // The page as it opens: counts and newest postings computed at build time.
+    entries = summary.newest.map((id) => ({ id }));
+    counts = allCounts;
+    if (summary.total > entries.length) {
+      later = async () => {
+        const table = await facetData.loadTable();
+        return table.newest.slice(entries.length).map((i) => ({ id: table.ids[i] }));
+      };
+    }
+  } else {
+    if (state.q) hits = await index.search(state.q);
+    if (mine !== generation) return; // a newer search started meanwhile
+    if (hits && !anyFilter && !state.sort) {
+      entries = hits; // shown at once; the counts follow once the facet table is in
+    } else {
+      ({ entries, counts } = await narrow(state, hits));
+    }
+  }
+  if (mine !== generation) return;
   renderActive(state);
   resultsList.replaceChildren();
-  pending = [...results];
-  const n = results.length;
+  pending = [...entries];
+  rest = later;
+  const n = later ? summary.total : entries.length;
   let text;
   if (!state.q && !anyFilter) {
     text = `${n} open position${n === 1 ? "" : "s"}. Type a keyword or pick filters.`;
@@ -174,11 +328,18 @@ async function run(state) {
     text = `${n} job${n === 1 ? "" : "s"} found.`;
   }
   await showMore();
-  // Announced last, once the cards are on the page.
-  if (mine === generation) {
-    statusLine.textContent = text;
-    page.dataset.shown = stateUrl(state); // lets tests and scripts know the results are final
-  }
+  if (!counts) counts = (await narrow(state, hits)).counts;
+  if (mine !== generation) return;
+  renderFacets(allCounts, counts, state);
+  // Announced last, once the cards and counts are on the page.
+  statusLine.textContent = text;
+  page.dataset.shown = stateUrl(state); // lets tests and scripts know the results are final
+}
+
+// Gets the search engine and facet table ready before they are needed.
+function warm() {
+  index.load().catch(() => {});
+  facetData.loadTable().catch(() => {});
 }
 
 function go(state) {
@@ -193,7 +354,9 @@ form.addEventListener("submit", (event) => {
 sortBox.addEventListener("change", () => go(formState()));
 facetsForm.addEventListener("change", () => go(formState()));
 let typing;
+queryBox.addEventListener("focus", warm);
 queryBox.addEventListener("input", () => {
+  index.preload(queryBox.value.trim()).catch(() => {});
   clearTimeout(typing);
   typing = setTimeout(() => {
     history.replaceState(null, "", stateUrl(formState()));
@@ -204,9 +367,8 @@ moreButton.addEventListener("click", showMore);
 window.addEventListener("popstate", () => run(readState()));
 
 statusLine.textContent = "Loading search…";
-index.load().then(async () => {
-  allCounts = await index.allCounts();
-  await run(readState());
-}).catch((error) => {
-  statusLine.textContent = `Search could not load (${error.message}). Browse the lists instead.`;
-});
+run(readState())
+  .then(() => ("requestIdleCallback" in window ? requestIdleCallback(warm) : setTimeout(warm, 500)))
+  .catch((error) => {
+    statusLine.textContent = `Search could not load (${error.message}). Browse the lists instead.`;
+  });
