@@ -1,4 +1,5 @@
-"""Text people copy from job pages (LinkedIn, Indeed, Greenhouse, Lever, Built In) reads right.
+"""Text people copy from job pages (LinkedIn, Indeed, Greenhouse, Lever, Built In, Glassdoor,
+Wellfound, Workday, Monster, Dice, Welcome to the Jungle, careers sites) reads right.
 
 Fixtures in tests/fixtures/realworld/scraped are written by hand, page furniture included, so
 the tests can check that the furniture stays out of the posting.
@@ -15,7 +16,8 @@ import pytest
 
 from generator.models import EmploymentType, Posting
 from generator.normalize.posting import ReferenceDate, normalize_posting
-from generator.readers import read_file
+from generator.readers import read_data, read_file
+from generator.readers.page_furniture import is_furniture
 from tests.conftest import FIXTURES, build
 
 REALWORLD = FIXTURES / "realworld"
@@ -48,12 +50,12 @@ NOISE = (
 )
 
 
-def _posting(name: str, fmt_expected: str) -> Posting:
+def _posting(name: str, fmt_expected: str, reference: ReferenceDate = REFERENCE) -> Posting:
     fmt, result = read_file(SCRAPED / name, name)
     assert fmt == fmt_expected, [d.format() for d in result.diagnostics]
     assert result.diagnostics == []
     (raw,) = result.postings
-    posting, problems = normalize_posting(raw, REFERENCE)
+    posting, problems = normalize_posting(raw, reference)
     assert problems == [], [d.format() for d in problems]
     assert posting is not None
     return posting
@@ -434,3 +436,327 @@ def test_job_page_without_an_employer_is_not_guessed() -> None:
         "careers_no_employer.txt: warning: scraped-job-page: text looks like a job page (found "
         "title 'Forklift Operator', a salary and a location) but names no employer (file skipped)"
     ]
+
+
+# --- the second exam: site navigation before the job, and Monster, Dice, Welcome to the Jungle
+
+EXAM_DAY = ReferenceDate(dt.date(2026, 11, 25), exact=True)
+
+# Site furniture: never a title, an employer or a place.
+FURNITURE_WORDS = (
+    "Jobs",
+    "Companies",
+    "Search Jobs",
+    "Find Jobs",
+    "Salaries",
+    "Sign in",
+    "Log in",
+    "Post a job",
+    "Home",
+    "Careers",
+    "Contact",
+    "Career Advice",
+    "Built In",
+    "Built In NYC",
+    "Built In Austin",
+    "Built In Chicago",
+    "Built In Boston",
+    "Built In LA",
+    "Built In Seattle",
+    "Built In SF",
+    "Built In San Francisco",
+    "Built In Colorado",
+    "monster",
+    "Dice",
+    "Welcome to the Jungle",
+    "Otta",
+    "Glassdoor",
+    "Indeed",
+    "LinkedIn",
+    "Home   Our Apples   Visit   Careers   Contact",
+)
+
+
+def _identity_is_not_furniture(posting: Posting) -> None:
+    for value in (posting.title, posting.employer.name, *_places(posting)):
+        assert not is_furniture(value), value
+
+
+@pytest.mark.parametrize("word", FURNITURE_WORDS)
+def test_site_furniture_is_recognised(word: str) -> None:
+    assert is_furniture(word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Frontend Engineer, Billing",
+        "Ledgerfox",
+        "Operations Analyst",
+        "Home Health Aide",
+        "Careers Advisor",
+        "Contact Centre Agent",
+        "Built In Integrations Engineer",
+        "Dice Dealer",
+        "Data   Analytics   Science",
+    ],
+)
+def test_job_words_are_not_furniture(text: str) -> None:
+    assert not is_furniture(text)
+
+
+def test_no_scraped_fixture_publishes_site_furniture() -> None:
+    """The general rule, over every scraped fixture: no title, employer or place is chrome."""
+    for path in sorted(SCRAPED.glob("*.txt")):
+        _, result = read_file(path, path.name)
+        for raw in result.postings:
+            posting, _ = normalize_posting(raw, EXAM_DAY)
+            assert posting is not None, path.name
+            _identity_is_not_furniture(posting)
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        # Only navigation above the facts: the Built In reader gives up.
+        (
+            "Built In NYC\nJobs\nCompanies\nPosted 2 Days Ago\nHybrid\n"
+            "165K-205K Annually\nSenior level\n",
+            "scraped-page",
+        ),
+        # A Monster page whose only lines above the facts are the site's.
+        (
+            "monster\nSearch Jobs\nSign In\nKansas City, MO\nFull-time\n"
+            "$30 - $38 Per Hour\nDescription\nWe repair forklifts.\n",
+            "scraped-monster",
+        ),
+        (
+            "Dice\nFind Jobs\nSign In\nChantilly, Virginia\nPosted 7 days ago\n"
+            "Job Details\nWe build software.\nDice Id: 1\n",
+            "scraped-dice",
+        ),
+        (
+            "Welcome to the Jungle\nJobs\nCompanies\nLog in\nLondon, UK · Hybrid\n"
+            "£42,000 - £50,000\nAbout the role\nYou will plan demand.\n",
+            "scraped-welcometothejungle",
+        ),
+    ],
+)
+def test_a_page_of_only_furniture_is_reported_not_published(text: str, reader: str) -> None:
+    fmt, result = read_data(text.encode(), "page.txt")
+    assert fmt == reader
+    assert result.postings == []
+    (message,) = [d.format() for d in result.diagnostics]
+    assert message.startswith("page.txt:") and f"{reader}: no " in message, message
+
+
+def test_furniture_title_or_employer_is_refused_by_every_reader() -> None:
+    from generator.errors import ReaderError
+    from generator.models import RawPosting, Source
+    from generator.readers.page_furniture import checked
+
+    source = Source(path="page.txt", line=2, format="scraped-page")
+    for title, employer in (("Jobs", "Built In NYC"), ("Search Jobs", "monster")):
+        with pytest.raises(ReaderError) as err:
+            checked("Built In", RawPosting(source=source, title=title, employer_name=employer))
+        assert "navigation" in err.value.message and err.value.line == 2
+    fine = RawPosting(source=source, title="Forklift Mechanic", employer_name="Greyfield")
+    assert checked("Monster", fine) is fine
+
+
+def test_built_in_nyc_navigation_before_the_logo() -> None:
+    posting = _posting("builtin-nyc-ledgerfox.txt", "scraped-page", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == (
+        "Senior Frontend Engineer, Billing",
+        "Ledgerfox",
+    )
+    assert _salary(posting) == (165000, 205000, "USD", "YEAR")
+    assert _places(posting) == ["New York, NY, US"]
+    assert [a.value for a in posting.work_arrangements] == ["hybrid"]
+    assert posting.date_posted == dt.date(2026, 11, 23)  # "Posted 2 Days Ago"
+    assert posting.skills == ("React", "TypeScript", "CSS")
+    assert posting.description_html.startswith("<p>Ledgerfox automates")
+    _no_chrome(posting)
+    for chrome in ("Built In", "Companies", "Articles", "tech scene", "What We Do"):
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+CITY_PAGE = """{nav}
+Jobs
+Companies
+Articles
+Salaries
+Tech Hubs
+Sign In
+Corvane Logo
+
+Corvane
+
+Platform Engineer
+
+Posted 3 Days Ago
+Hybrid
+Denver, CO
+120K-150K Annually
+Mid level
+Corvane runs a logistics platform for regional carriers and their dispatch teams.
+The summary above was generated by AI
+
+Corvane moves freight for 400 regional carriers.
+
+Top Skills
+
+Go
+"""
+
+
+@pytest.mark.parametrize(
+    "nav",
+    [
+        "Built In",
+        "Built In NYC",
+        "Built In Austin",
+        "Built In Chicago",
+        "Built In Boston",
+        "Built In LA",
+        "Built In Seattle",
+        "Built In SF",
+        "Built In San Francisco",
+        "Built In Colorado",
+    ],
+)
+def test_built_in_city_sites_navigation_is_skipped(nav: str) -> None:
+    fmt, result = read_data(CITY_PAGE.format(nav=nav).encode(), "page.txt")
+    assert fmt == "scraped-page" and result.diagnostics == []
+    (raw,) = result.postings
+    assert (raw.title, raw.employer_name) == ("Platform Engineer", "Corvane")
+    assert raw.locations == ("Denver, CO",)
+
+
+def test_built_in_hiring_remotely_in_a_country() -> None:
+    posting = _posting("builtin-austin-stoneroot.txt", "scraped-page", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == ("Customer Onboarding Specialist", "Stoneroot")
+    assert _salary(posting) == (60000, 75000, "USD", "YEAR")
+    assert _places(posting) == ["Austin, TX, US", "Remote (US)"]  # "Hiring Remotely in USA"
+    assert [a.value for a in posting.work_arrangements] == ["remote"]
+    assert posting.date_posted == dt.date(2026, 11, 11)  # "Reposted 14 Days Ago"
+    assert posting.skills == ("Salesforce", "Zendesk")
+    assert "<h3>In This Role You Will</h3>" in posting.description_html
+    _no_chrome(posting)
+    assert "Office" not in posting.description_html
+
+
+def test_welcome_to_the_jungle_copy() -> None:
+    posting = _posting(
+        "otta-welcometothejungle-pinnacle.txt", "scraped-welcometothejungle", EXAM_DAY
+    )
+    assert (posting.title, posting.employer.name) == ("Operations Analyst", "Pinnacle Reef")
+    assert posting.employer.description == "Reef-safe sunscreen, sold direct to consumers"
+    assert _salary(posting) == (42000, 50000, "GBP", "YEAR")
+    assert _places(posting) == ["London, GB"]
+    assert [a.value for a in posting.work_arrangements] == ["hybrid"]
+    assert posting.seniority is not None and posting.seniority.value == "mid"
+    assert posting.date_posted == dt.date(2026, 11, 11)  # "Posted 2 weeks ago"
+    assert posting.description_html.startswith("<h3>About the role</h3>")
+    assert "<li>Build the weekly S&amp;OP model</li>" in posting.description_html
+    assert "<h3>Company benefits</h3>" in posting.description_html
+    _no_chrome(posting)
+    for chrome in ("Welcome to the Jungle", "Log in", "Salaries", "founded in 2019", "£"):
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+def test_otta_copy_with_logo_and_remote_country() -> None:
+    posting = _posting("otta_remote_title_first.txt", "scraped-welcometothejungle", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == ("Senior Data Engineer", "Brackenfold")
+    assert posting.employer.description == "Open-source tooling for climate data"
+    assert _salary(posting) == (65000, 80000, "GBP", "YEAR")
+    assert _places(posting) == ["Remote (GB)"]
+    assert [a.value for a in posting.work_arrangements] == ["remote"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.seniority is not None and posting.seniority.value == "senior"
+    assert posting.date_posted == dt.date(2026, 11, 22)  # "Posted 3 days ago"
+    _no_chrome(posting)
+    for chrome in ("Otta", "logo", "Similar jobs", "Windmere", "founded in 2021"):
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+def test_monster_copy() -> None:
+    posting = _posting("monster-greyfield.txt", "scraped-monster", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == (
+        "Forklift Mechanic",
+        "Greyfield Material Handling",
+    )
+    assert _salary(posting) == (30, 38, "USD", "HOUR")
+    assert _places(posting) == ["Kansas City, MO, US"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.date_posted == dt.date(2026, 11, 22)  # "Posted 3 days ago"
+    assert posting.description_html.startswith("<p>Greyfield Material Handling sells")
+    assert "<li>Clean driving record</li>" in posting.description_html
+    _no_chrome(posting)
+    for chrome in ("Search Jobs", "Career Advice", "About the Company", "Report Job"):
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+def test_monster_copy_with_cookie_banner_and_more_navigation() -> None:
+    posting = _posting("monster_remote_salary.txt", "scraped-monster", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == (
+        "Payroll Coordinator",
+        "Kestrel Point Logistics",
+    )
+    assert _salary(posting) == (58000, 66000, "USD", "YEAR")
+    assert _places(posting) == ["Remote"]
+    assert [a.value for a in posting.work_arrangements] == ["remote"]
+    assert posting.employment_type == EmploymentType.CONTRACTOR
+    assert posting.date_posted == dt.date(2026, 11, 25)  # "Posted today"
+    _no_chrome(posting)
+    for chrome in ("Salary Tools", "Payroll Manager", "About the Company"):
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+def test_dice_copy() -> None:
+    posting = _posting("dice-arclight.txt", "scraped-dice", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == (
+        "Senior DevSecOps Engineer",
+        "Arclight Federal Solutions",
+    )
+    assert _salary(posting) == (150000, 185000, "USD", "YEAR")
+    assert _places(posting) == ["Chantilly, VA, US"]
+    assert [a.value for a in posting.work_arrangements] == ["onsite"]
+    assert posting.employment_type == EmploymentType.FULL_TIME
+    assert posting.date_posted == dt.date(2026, 11, 18)  # "Posted 7 days ago | Updated …"
+    assert posting.external_id == "ARC-2026-311"
+    assert {"Kubernetes", "Terraform", "Jenkins"} <= set(posting.skills)
+    assert posting.description_html.startswith("<p>Arclight Federal Solutions supports")
+    _no_chrome(posting)
+    for chrome in ("Dice Id", "Position Id", "Career Tools", "Report this job", "Overview"):
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+def test_dice_remote_contract_copy() -> None:
+    posting = _posting("dice_remote_contract.txt", "scraped-dice", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == (
+        "Contract Java Developer",
+        "Mossbank Systems Group",
+    )
+    assert _salary(posting) == (70, 85, "USD", "HOUR")
+    assert _places(posting) == ["Austin, TX, US"]
+    assert [a.value for a in posting.work_arrangements] == ["remote"]
+    assert posting.employment_type == EmploymentType.CONTRACTOR  # "Contract - W2"
+    assert posting.date_posted == dt.date(2026, 11, 23)  # "Posted 2 days ago"
+    assert posting.external_id == "MSG-JAVA-77"
+    _no_chrome(posting)
+    for chrome in ("Recruiters", "Java Architect", "Dice Id"):
+        assert chrome.lower() not in posting.description_html.lower(), chrome
+
+
+def test_careers_page_with_a_navigation_bar_line() -> None:
+    posting = _posting("careers-page-hartwell.txt", "scraped-job-page", EXAM_DAY)
+    assert (posting.title, posting.employer.name) == ("Orchard Crew Lead", "Hartwell Orchards")
+    assert _salary(posting) == (24, 26, "USD", "HOUR")
+    assert _places(posting) == ["Wenatchee, WA, US"]
+    assert posting.employment_type == EmploymentType.TEMPORARY  # "Seasonal"
+    assert posting.date_posted == dt.date(2026, 11, 3)
+    assert posting.description_html.startswith("<p>Hartwell Orchards is a fourth-generation")
+    assert "<h3>What we need</h3>" in posting.description_html
+    for chrome in ("Our Apples", "Contact", "Posted 11/03", "Orchard Crew Lead", "Seasonal ·"):
+        assert chrome not in posting.description_html, chrome

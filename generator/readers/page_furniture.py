@@ -3,14 +3,20 @@
 Text copied from a job page starts with whatever the site shows above the job: "Skip to main
 content", a navigation bar ("Find jobs", "Company reviews", "Find salaries" on Indeed;
 "Community", "Jobs", "Companies", "Salaries" on Glassdoor; "Discover" on Wellfound; "Search
-for Jobs", "Sign In" on a Workday career site), a cookie banner. The scraped-page readers
-skip these lines before they look for the title and the employer, so a navigation link is
-never taken for either.
+for Jobs", "Sign In" on a Workday career site; "Search Jobs", "Career Advice" on Monster; the
+site's own name, "Built In NYC", "Dice", "Welcome to the Jungle"), a careers site's navigation
+bar copied as one line ("Home   Our Apples   Visit   Careers   Contact"), a cookie banner. The
+scraped-page readers skip these lines before they look for the title and the employer, and pass
+every posting through `checked`, so a navigation link is never published as a title, an
+employer or a place: the file is reported instead.
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.errors import ReaderError
+from generator.models import RawPosting
 
 # One line of site chrome, matched against the whole (stripped) line. Only short, fixed
 # phrases: a title or an employer name is never one of them.
@@ -29,8 +35,14 @@ FURNITURE = re.compile(
     r"companies|salaries|interviews|discover|for\s+recruiters|for\s+job\s+seekers|"
     r"search\s+(?:for\s+)?jobs|search|careers(?:\s+home)?|view\s+all\s+jobs|all\s+jobs|"
     r"back\s+to\s+(?:search\s+)?results|back\s+to\s+jobs|tech\s+hubs|articles|"
+    r"career\s+(?:advice|tools|resources)|salary\s+tools|recruiters|contact(?:\s+us)?|about\s+us|"
+    r"blog|"
     # the sites' own names, as the logo's text
-    r"indeed|glassdoor|wellfound|angellist(?:\s+talent)?|linkedin|built\s*in|workday|"
+    r"indeed(?:\.com)?|glassdoor|wellfound|angellist(?:\s+talent)?|linkedin|workday|"
+    r"built\s*in(?:\s+(?:nyc|new\s+york|austin|chicago|boston|la|los\s+angeles|seattle|sf|"
+    r"san\s+francisco|colorado|denver|atlanta|dallas|miami|dc|uk|london))?|"
+    r"monster(?:\.com)?|dice(?:\.com)?|"
+    r"welcome\s+to\s+the\s+jungle|otta|ziprecruiter|simplyhired|careerbuilder|"
     # cookie banners
     r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies.{0,200}|"
     r"by\s+(?:continuing|clicking|using).{0,120}cookies.{0,120}|"
@@ -42,6 +54,64 @@ FURNITURE = re.compile(
 )
 
 
+# Words of a navigation bar copied as one line ("Home   Our Apples   Visit   Careers   Contact").
+NAV_WORD = re.compile(
+    r"^(?:home|about(?:\s+us)?|careers?|contact(?:\s+us)?|jobs|blog|news|team|our\s+team|"
+    r"visit|shop|store|menu|services|products|locations|faq|press|events|sign\s+in|log\s+in|"
+    r"companies|salaries|search\s+jobs|find\s+jobs|our\s+\w+)$",
+    re.IGNORECASE,
+)
+
+
+def is_nav_bar(text: str) -> bool:
+    """A navigation bar copied as one line: short links apart by wide gaps or bars.
+
+    At least three links, most of them usual navigation words, and one of them a word no job
+    title is ("Home", "Contact", "Careers").
+    """
+    parts = [p for p in re.split(r"\s{2,}|\t|\s+[|·•]\s+", text.strip()) if p]
+    if len(parts) < 3 or any(len(p) > 25 for p in parts):
+        return False
+    nav = [p for p in parts if NAV_WORD.match(p)]
+    anchors = any(re.match(r"^(?:home|contact(?:\s+us)?|careers?)$", p, re.I) for p in parts)
+    return anchors and len(nav) * 2 >= len(parts)
+
+
 def is_furniture(text: str) -> bool:
     """Whether a line is the hosting site's chrome rather than part of the job."""
-    return bool(FURNITURE.match(text.strip()))
+    stripped = text.strip()
+    return bool(FURNITURE.match(stripped)) or is_nav_bar(stripped)
+
+
+def furniture_in_identity(
+    site: str, title: str | None, employer: str | None, locations: tuple[str, ...] = ()
+) -> str | None:
+    """The message for a title, employer or location that is site chrome, else None.
+
+    A scraped-page reader that ends up with "Jobs" as the title or "Built In NYC" as the
+    employer has misread the page: it reports that instead of publishing a posting.
+    """
+    for what, value in (("title", title), ("employer", employer)):
+        if value and is_furniture(value):
+            return (
+                f"the {site} page's {what} would be {value!r}, which is the site's navigation, "
+                "not the job's; no job title and employer found"
+            )
+    for value in locations:
+        if value and is_furniture(value):
+            return f"the {site} page's location would be {value!r}, which is the site's navigation"
+    return None
+
+
+def checked(site: str, posting: RawPosting) -> RawPosting:
+    """The posting, unless its title, employer or a place is the site's navigation.
+
+    Every scraped-page reader passes its posting through here, so "Jobs" at "Built In NYC"
+    is reported as a misread page (with the title's line) and never published.
+    """
+    problem = furniture_in_identity(
+        site, posting.title, posting.employer_name, tuple(posting.locations)
+    )
+    if problem:
+        raise ReaderError(problem, line=posting.source.line)
+    return posting

@@ -16,7 +16,7 @@ from generator.markup import paragraphs_to_html
 from generator.models import RawPosting, Source
 from generator.normalize.salary import looks_like_salary_line
 from generator.readers.base import InputFile, ReadResult
-from generator.readers.page_furniture import is_furniture
+from generator.readers.page_furniture import checked, is_furniture
 from generator.readers.scraped_sites import (
     INLINE_NOISE,
     Line,
@@ -91,19 +91,22 @@ class GlassdoorPageReader:
         rest = lines[end:]
         result = ReadResult()
         result.postings.append(
-            RawPosting(
-                source=Source(path=source.path, line=title.number, format=self.name),
-                title=title.text,
-                employer_name=employer,
-                description_html=paragraphs_to_html(description_blocks(body)),
-                salary_text=self._salary(
-                    body, header[pay_index] if pay_index is not None else None
+            checked(
+                "Glassdoor",
+                RawPosting(
+                    source=Source(path=source.path, line=title.number, format=self.name),
+                    title=title.text,
+                    employer_name=employer,
+                    description_html=paragraphs_to_html(description_blocks(body)),
+                    salary_text=self._salary(
+                        body, header[pay_index] if pay_index is not None else None
+                    ),
+                    locations=(place,) if place else (),
+                    work_arrangement_text=self._labelled(body, WORK_LOCATION)
+                    or (place if place and re.search(r"remote", place, re.I) else None),
+                    employment_type_text=self._labelled(body, JOB_TYPE),
+                    date_posted_text=next((ln.text for ln in rest if AGE.match(ln.text)), None),
                 ),
-                locations=(place,) if place else (),
-                work_arrangement_text=self._labelled(body, WORK_LOCATION)
-                or (place if place and re.search(r"remote", place, re.I) else None),
-                employment_type_text=self._labelled(body, JOB_TYPE),
-                date_posted_text=next((ln.text for ln in rest if AGE.match(ln.text)), None),
             )
         )
         return result

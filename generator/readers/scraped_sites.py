@@ -19,7 +19,7 @@ from generator.models import RawPosting, Source
 from generator.normalize.salary import looks_like_salary_line
 from generator.readers.base import InputFile, ReadResult
 from generator.readers.feed_text import PROSE_SALARY
-from generator.readers.page_furniture import is_furniture
+from generator.readers.page_furniture import checked, is_furniture
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,9 @@ HEADING = re.compile(
     r"qualifications|benefits|perks(\s+and\s+benefits)?|what\s+you('|’)ll\s+(do|bring|need)|"
     r"what\s+we('|’)re\s+looking\s+for|what\s+you\s+bring|who\s+you\s+are|"
     r"the\s+(role|team|opportunity|job|position)|nice\s+to\s+have|compensation(\s+and\s+benefits)?|"
-    r"what\s+we\s+offer|why\s+join\s+us|your\s+role|you\s+will|how\s+to\s+apply|about\s+you)$",
+    r"what\s+we\s+offer|why\s+join\s+us|your\s+role|you\s+will|how\s+to\s+apply|about\s+you|"
+    r"what\s+we\s+need|what\s+you('|’)ll\s+be\s+doing|in\s+this\s+role,?\s+you\s+will|"
+    r"(?:company\s+)?benefits|job\s+details|description|job\s+description)$",
     re.I,
 )
 # Lines a page repeats inside the job text that are controls, not content.
@@ -129,7 +131,9 @@ def description_blocks(lines: list[Line]) -> list[tuple[str, object]]:
         if not group:
             continue
         bulleted = all(BULLET.match(t) for t in group)
-        listish = len(group) >= 2 and all(len(t) <= 160 for t in group)
+        # Sentences one to a line ("… in the Wenatchee Valley." / "We're hiring …") are prose.
+        prose = all(t.endswith((".", "!", "?")) and len(t) > 60 for t in group)
+        listish = len(group) >= 2 and all(len(t) <= 160 for t in group) and not prose
         if bulleted or listish:
             blocks.append(("ul", [BULLET.sub("", t) for t in group]))
         else:
@@ -218,17 +222,20 @@ class LinkedInPageReader:
         body = lines[about + 1 : end]
         result = ReadResult()
         result.postings.append(
-            RawPosting(
-                source=Source(path=source.path, line=lines[title_at].number, format=self.name),
-                title=lines[title_at].text,
-                employer_name=employer,
-                description_html=paragraphs_to_html(description_blocks(body)),
-                salary_text=pills.get("pay") or salary_in_text(body),
-                locations=(where,) if where else (),
-                work_arrangement_text=pills.get("arrangement"),
-                employment_type_text=pills.get("type"),
-                seniority_text=pills.get("level"),
-                date_posted_text=posted,
+            checked(
+                "LinkedIn",
+                RawPosting(
+                    source=Source(path=source.path, line=lines[title_at].number, format=self.name),
+                    title=lines[title_at].text,
+                    employer_name=employer,
+                    description_html=paragraphs_to_html(description_blocks(body)),
+                    salary_text=pills.get("pay") or salary_in_text(body),
+                    locations=(where,) if where else (),
+                    work_arrangement_text=pills.get("arrangement"),
+                    employment_type_text=pills.get("type"),
+                    seniority_text=pills.get("level"),
+                    date_posted_text=posted,
+                ),
             )
         )
         return result
@@ -334,16 +341,19 @@ class IndeedPageReader:
         posted = next((ln.text for ln in lines[end:] if INDEED_POSTED.match(ln.text)), None)
         result = ReadResult()
         result.postings.append(
-            RawPosting(
-                source=Source(path=source.path, line=title.number, format=self.name),
-                title=title.text,
-                employer_name=employer.text,
-                description_html=paragraphs_to_html(description_blocks(body)),
-                salary_text=(details.get("pay") or [None])[0] or salary_in_text(body),
-                locations=(location,) if location else (),
-                work_arrangement_text=self._arrangement(location, body),
-                employment_type_text=(details.get("job type") or [None])[0],
-                date_posted_text=posted,
+            checked(
+                "Indeed",
+                RawPosting(
+                    source=Source(path=source.path, line=title.number, format=self.name),
+                    title=title.text,
+                    employer_name=employer.text,
+                    description_html=paragraphs_to_html(description_blocks(body)),
+                    salary_text=(details.get("pay") or [None])[0] or salary_in_text(body),
+                    locations=(location,) if location else (),
+                    work_arrangement_text=self._arrangement(location, body),
+                    employment_type_text=(details.get("job type") or [None])[0],
+                    date_posted_text=posted,
+                ),
             )
         )
         return result
@@ -429,15 +439,18 @@ class AtsPageReader:
         employer = header.employer or self._employer_in_footer(lines[end:])
         result = ReadResult()
         result.postings.append(
-            RawPosting(
-                source=Source(path=source.path, line=header.title.number, format=self.name),
-                title=header.title.text,
-                employer_name=employer,
-                description_html=paragraphs_to_html(description_blocks(body)),
-                salary_text=salary_in_text(body),
-                locations=(header.location,) if header.location else (),
-                work_arrangement_text=header.arrangement,
-                employment_type_text=header.employment_type,
+            checked(
+                "hosted job board",
+                RawPosting(
+                    source=Source(path=source.path, line=header.title.number, format=self.name),
+                    title=header.title.text,
+                    employer_name=employer,
+                    description_html=paragraphs_to_html(description_blocks(body)),
+                    salary_text=salary_in_text(body),
+                    locations=(header.location,) if header.location else (),
+                    work_arrangement_text=header.arrangement,
+                    employment_type_text=header.employment_type,
+                ),
             )
         )
         return result
