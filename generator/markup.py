@@ -122,8 +122,14 @@ def html_to_text(fragment: str) -> str:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several types on odd fragments; strip tags instead
         return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
-    for block in root.iter("p", "li", "br", "h2", "h3", "h4", "div", "tr"):
-        block.tail = " " + (block.tail or "")
+    blocks = ("p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "div", "tr", "td", "th")
+    for block in root.iter(*blocks, "ul", "ol", "dd", "dt", "blockquote", "section"):
+        # A block starts and ends a line: "deck</a><ul><li>Kubernetes" is two words.
+        try:
+            block.text = " " + (block.text or "")
+            block.tail = " " + (block.tail or "")
+        except ValueError:  # text with control characters, which lxml will not set again
+            continue
     return re.sub(r"\s+", " ", root.text_content()).strip()
 
 

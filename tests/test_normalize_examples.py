@@ -19,11 +19,18 @@ from hypothesis import strategies as st
 from generator.errors import Diagnostic
 from generator.markup import drop_unsafe_markdown_links, markdown_to_html
 from generator.models import Posting, Salary, SalaryPeriod, WorkArrangement
-from generator.normalize.posting import ReferenceDate, normalize_posting
+from generator.normalize.dates import normalize_date
+from generator.normalize.locations import normalize_location, normalize_locations
+from generator.normalize.posting import (
+    ReferenceDate,
+    normalize_employment_type,
+    normalize_posting,
+)
 from generator.normalize.salary import normalize_salary, salary_in_text, salary_statement
-from generator.normalize.titles import role_family, strip_html_tags
+from generator.normalize.titles import normalize_title_case, role_family, strip_html_tags
 from generator.readers import read_file
 from generator.readers.ats_common import spelled_in_text
+from generator.readers.feed_text import PROSE_SALARY
 from generator.readers.rss import split_title
 from generator.views import format_salary
 from tests.conftest import FIXTURES
@@ -459,3 +466,137 @@ def test_shared_currency_symbols_mean_the_local_currency(
 ) -> None:
     salary = normalize_salary(text, default_currency=local)
     assert salary is not None and salary.currency == currency
+
+
+# --- second examiner: dates, Indian pay units, places, casing, employment types ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03.11.2026", dt.date(2026, 11, 3)),  # dotted: day first (European)
+        ("12.11.2026", dt.date(2026, 11, 12)),
+        ("3.1.2027", dt.date(2027, 1, 3)),
+        ("11/03/2026", dt.date(2026, 11, 3)),  # slashed: month first (US)
+        ("25/11/2026", dt.date(2026, 11, 25)),  # first number > 12: day first
+        ("12/11/2026", dt.date(2026, 11, 12)),  # month first would be after the reference date
+        ("11/24/2026", dt.date(2026, 11, 24)),
+        ("2026-11-03", dt.date(2026, 11, 3)),
+    ],
+)
+def test_numeric_posted_dates(text: str, expected: dt.date) -> None:
+    assert normalize_date(text, REFERENCE.date, past=True) == expected
+
+
+def test_numeric_dates_not_posted_may_be_in_the_future() -> None:
+    assert normalize_date("03.01.2027", REFERENCE.date) == dt.date(2027, 1, 3)
+    assert normalize_date("12/11/2026", REFERENCE.date) == dt.date(2026, 12, 11)
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2026, 11, 25)))
+def test_a_dotted_or_slashed_past_date_is_never_read_after_the_reference(day: dt.date) -> None:
+    for text in (f"{day:%d.%m.%Y}", f"{day:%m/%d/%Y}", f"{day:%d/%m/%Y}"):
+        found = normalize_date(text, REFERENCE.date, past=True)
+        assert found is not None and found <= REFERENCE.date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("₹12 LPA - ₹18 LPA", (1200000, 1800000, "INR", "YEAR")),
+        ("12-18 LPA", (1200000, 1800000, "INR", "YEAR")),
+        ("12 lakhs", (1200000, 1200000, "INR", "YEAR")),
+        ("₹8 - 11 lakh per annum", (800000, 1100000, "INR", "YEAR")),
+        ("1.2 Cr", (12000000, 12000000, "INR", "YEAR")),
+        ("INR 8,00,000 - 11,00,000 per annum", (800000, 1100000, "INR", "YEAR")),
+        ("A$130k + super", (130000, None, "AUD", "YEAR")),
+        ("$80-100k", (80000, 100000, "USD", "YEAR")),
+    ],
+)
+def test_indian_pay_units_and_open_ended_pay(text: str, expected: tuple[object, ...]) -> None:
+    salary = normalize_salary(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period.value) == expected
+
+
+def test_pay_in_prose_keeps_the_plus_of_a_minimum() -> None:
+    found = PROSE_SALARY.search("Compensation: A$130k + super, plus commission.")
+    assert found is not None
+    salary = normalize_salary(found.group(1))
+    assert salary is not None and (salary.min, salary.max, salary.currency) == (
+        130000,
+        None,
+        "AUD",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NYC, NY", ("New York", "NY", "US", False, "")),
+        ("New York, NY", ("New York", "NY", "US", False, "")),
+        ("Remote — US only", (None, None, "US", True, "")),
+        ("Remote - USA only", (None, None, "US", True, "")),
+        ("Remote (US East)", (None, None, "US", True, "")),
+        ("Remote (East Coast)", (None, None, "US", True, "")),
+        ("Remote (EU timezones)", (None, None, None, True, "Remote (Europe)")),
+        ("Hybrid remote in Austin, TX", ("Austin", "TX", "US", False, "")),
+        ("Spokane - Pembrook Sacred Heart Campus, WA", ("Spokane", "WA", "US", False, "")),
+        (
+            "Spokane - Pembrook Sacred Heart Campus, United States",
+            ("Spokane", "WA", "US", False, ""),
+        ),
+        ("Berlin - Germany", ("Berlin", None, "DE", False, "")),
+        ("Wien, AT", ("Wien", None, "AT", False, "")),
+        ("Wien", ("Wien", None, "AT", False, "")),
+        ("West Palm Beach, FL", ("West Palm Beach", "FL", "US", False, "")),
+    ],
+)
+def test_place_forms(text: str, expected: tuple[object, ...]) -> None:
+    loc = normalize_location(text)
+    assert loc is not None
+    assert (loc.city, loc.region, loc.country, loc.remote, loc.label) == expected
+
+
+def test_nyc_and_new_york_are_one_place() -> None:
+    assert len(normalize_locations(["NYC, NY", "New York, NY", "New York City, NY"])) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "office coordinator (bilingual portuguese/english)",
+            "Office Coordinator (Bilingual Portuguese/English)",
+        ),
+        ("SENIOR DATA ENGINEER (REMOTE)", "Senior Data Engineer (Remote)"),
+        ("front-end developer ii", "Front-end Developer II"),
+        ("Office Coordinator (Bilingual Portuguese/English)", None),  # already cased: untouched
+    ],
+)
+def test_title_casing_capitalises_every_word(title: str, expected: str | None) -> None:
+    assert normalize_title_case(title) == (expected or title)
+
+
+@given(
+    st.lists(st.sampled_from(["office", "(bilingual", "portuguese/english)", "Lead"]), min_size=1)
+)
+def test_title_casing_never_lower_cases_a_capital(words: list[str]) -> None:
+    cased = normalize_title_case(" ".join(words))
+    capitals = [c for c in " ".join(words) if c.isupper()]
+    assert len([c for c in cased if c.isupper()]) >= len(capitals)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TEMPORARY, FULL_TIME", "TEMPORARY"),
+        ("TEMPORARY FULL TIME", "TEMPORARY"),
+        ("FULL_TIME, CONTRACTOR", "FULL_TIME"),
+        ("part-time; temporary", "PART_TIME"),
+        ("Full Time", "FULL_TIME"),
+    ],
+)
+def test_the_first_listed_employment_type_wins(text: str, expected: str) -> None:
+    found = normalize_employment_type(text)
+    assert found is not None and found.value == expected

@@ -55,11 +55,38 @@ def parse_relative_date(text: str, today: dt.date) -> dt.date | None:
     return today - dt.timedelta(days=count * UNIT_DAYS[unit])
 
 
+# All-numeric day, month and year: "03.11.2026" (dotted: day first, the European habit),
+# "11/03/2026" (slashed or dashed: month first, the US habit, unless the first number is > 12).
+NUMERIC_DATE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?=$|[\sT,])")
+
+
+def _numeric_readings(text: str) -> list[dt.date]:
+    """The dates an all-numeric date can mean, the conventional reading first."""
+    match = NUMERIC_DATE.match(text.strip())
+    if not match:
+        return []
+    first, sep, second, year = match.groups()
+    a, b, y = int(first), int(second), int(year)
+    order = [(a, b), (b, a)] if sep == "." or a > 12 else [(b, a), (a, b)]
+    readings: list[dt.date] = []
+    for day, month in order:
+        try:
+            date = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if date not in readings:
+            readings.append(date)
+    return readings
+
+
 def parse_absolute_date(text: str) -> dt.date | None:
     """An absolute date in ISO 8601, RFC 822 or a written-out form; None when not one."""
     stripped = text.strip()
     if not stripped or not re.search(r"\d", stripped):
         return None
+    numeric = _numeric_readings(stripped)
+    if numeric:
+        return numeric[0]
     iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", stripped)
     if iso:
         try:
@@ -84,10 +111,20 @@ def parse_absolute_date(text: str) -> dt.date | None:
         return None
 
 
-def normalize_date(text: str | None, today: dt.date) -> dt.date | None:
-    """Any supported date text → date, relative forms resolved against `today`."""
+def normalize_date(text: str | None, today: dt.date, *, past: bool = False) -> dt.date | None:
+    """Any supported date text → date, relative forms resolved against `today`.
+
+    `past` says the date cannot be after `today` (a posted date): an all-numeric date whose
+    conventional reading is in the future is read the other way round when that is possible
+    ("12/11/2026" read on 25 Nov 2026 is 12 November, not 11 December).
+    """
     if not text or not text.strip():
         return None
+    readings = _numeric_readings(text)
+    if readings:
+        if past:
+            return next((d for d in readings if d <= today), readings[0])
+        return readings[0]
     return parse_absolute_date(text) or parse_relative_date(text, today)
 
 

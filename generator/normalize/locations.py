@@ -106,6 +106,7 @@ KNOWN_CITIES: dict[str, tuple[str | None, str]] = {
     "warsaw": (None, "PL"),
     "prague": (None, "CZ"),
     "vienna": (None, "AT"),
+    "wien": (None, "AT"),
     "milan": (None, "IT"),
     "bengaluru": ("Karnataka", "IN"),
     "bangalore": ("Karnataka", "IN"),
@@ -119,6 +120,19 @@ KNOWN_CITIES: dict[str, tuple[str | None, str]] = {
     "tel aviv": (None, "IL"),
     "sao paulo": (None, "BR"),
 }
+
+# Other names of a city, as the gazetteer and the other sources spell it.
+CITY_ALIASES = {"nyc": "New York", "new york city": "New York"}
+
+# Words that narrow a remote place without naming another: "US only", "US East", "EU timezones".
+REMOTE_QUALIFIERS = re.compile(
+    r"\b(?:only|time\s?zones?|tz|hours|based|east(?:ern)?|west(?:ern)?|central|"
+    r"(?:east|west)\s+coast|coast)\b",
+    re.I,
+)
+TIMEZONE_WORDS = re.compile(r"\btime\s?zones?\b|\btz\b|\bhours\b", re.I)
+# A place written "City - site" ("Spokane - Sacred Heart Campus"): a dash with spaces round it.
+SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 
 REMOTE_WORDS = re.compile(
     r"\b(remote|work\s+from\s+home|wfh|anywhere|telecommute|distributed)\b", re.I
@@ -327,7 +341,9 @@ def _names_a_region(text: str, country: str | None) -> bool:
     # Without a country, a big city wins ("New York"); a small namesake does not ("Ontario").
     places = gazetteer_places(text)
     big_city = bool(places) and places[0].population >= 1_000_000
-    return region_country(text) is not None and not big_city
+    found = region_country(text)
+    # "Leeds" is both a city and a district of England: a city of that country wins.
+    return found is not None and not big_city and not city_in(text, found)
 
 
 def _us_city(city: str, code: str) -> bool:
@@ -362,17 +378,46 @@ def split_locations(text: str) -> list[str]:
     return pieces
 
 
+def _place_parts(part: str, remote: bool) -> list[str]:
+    """One comma-separated piece of a place, without what only qualifies it.
+
+    "Spokane - Pembrook Sacred Heart Campus" is Spokane (the site after the dash goes, unless
+    it names a country or region: "Berlin - Germany"); for a remote job "US only" and
+    "US East" are the US, and "EU timezones" the Europe area.
+    """
+    pieces = [p for p in (q.strip(" -–—,.") for q in SPACED_DASH.split(part)) if p]
+    if len(pieces) > 1 and not remote:
+        places = [p for p in pieces[1:] if p.lower() in MACRO_REGIONS or country_code(p)]
+        pieces = [pieces[0], *places]
+    return [_remote_place(p) if remote else p for p in pieces]
+
+
+def _remote_place(part: str) -> str:
+    cleaned = re.sub(r"\s+", " ", REMOTE_QUALIFIERS.sub(" ", part)).strip(" -–—,.")
+    if not cleaned and re.search(r"\b(?:east|west)\s+coast\b", part, re.I):
+        return "US"  # "Remote (East Coast)": the US coasts, as job ads use the phrase
+    known = cleaned.lower() in MACRO_REGIONS or country_code(cleaned) is not None
+    if cleaned != part and known:
+        if cleaned.lower() == "eu" and TIMEZONE_WORDS.search(part):
+            cleaned = "Europe"  # EU time zones: Europe's, not the member states'
+        return cleaned
+    return part
+
+
 def normalize_location(text: str) -> Location | None:
     """One location string → `Location`; None for counts and empty text."""
     raw = re.sub(r"\s+", " ", text).strip(" ,.-")
     if not raw or COUNT_ONLY.match(raw):
         return None
-    remote = bool(REMOTE_WORDS.search(raw))
-    rest = REMOTE_WORDS.sub(" ", raw) if remote else raw
+    # "Hybrid remote in Austin, TX" is an office job some days of the week, not a remote one.
+    remote = bool(REMOTE_WORDS.search(raw)) and not re.match(r"^hybrid\b", raw, re.I)
+    rest = REMOTE_WORDS.sub(" ", raw) if REMOTE_WORDS.search(raw) else raw
     rest = re.sub(r"\b(hybrid|on-?site|in-?office|office)\b", " ", rest, flags=re.I)
+    rest = re.sub(r"^\W*(?:based\s+)?in\s+", "", rest, flags=re.I)
     rest = re.sub(r"[()\[\]]", ",", rest)
-    parts = [p.strip(" -–,.") for p in rest.split(",")]
-    parts = [p for p in parts if p]
+    parts = [piece for part in rest.split(",") for piece in _place_parts(part, remote)]
+    if parts and parts[0].lower() in CITY_ALIASES:
+        parts[0] = CITY_ALIASES[parts[0].lower()]
     city: str | None = None
     region: str | None = None
     country: str | None = None
@@ -415,6 +460,8 @@ def normalize_location(text: str) -> Location | None:
             country = country or known_country
     elif city and country is None and region is None and (place := likely_place(city)):
         region, country = place.region, place.country
+    elif city and country == "US" and region is None and (place := likely_place(city)):
+        region = place.region if place.country == "US" else None  # "Spokane, US" is in WA
     region = canonical_region(region, country)
     if label and not remote:
         remote = True

@@ -97,9 +97,14 @@ def normalize_employment_type(text: str | None) -> EmploymentType | None:
     """ "full-time", "Full Time", "FULL_TIME", "Permanent" → `EmploymentType`."""
     if not text:
         return None
-    for pattern, value in EMPLOYMENT_TYPES:
-        if re.search(pattern, text, re.I):
-            return value
+    # Several named ("TEMPORARY, FULL_TIME"): the first the source lists is the one it means.
+    found = [
+        (match.start(), value)
+        for pattern, value in EMPLOYMENT_TYPES
+        if (match := re.search(pattern, text, re.I))
+    ]
+    if found:
+        return min(found, key=lambda hit: hit[0])[1]
     return EmploymentType.OTHER if text.strip().upper() == "OTHER" else None
 
 
@@ -240,7 +245,7 @@ def normalize_posting(
         warn(f"salary {figures} has no recognisable currency", "salary left out")
     seniority = normalize_seniority(raw.seniority_text) or seniority_from_level(level)
     employment_type = normalize_employment_type(raw.employment_type_text)
-    date_posted = normalize_date(raw.date_posted_text, reference.date)
+    date_posted = normalize_date(raw.date_posted_text, reference.date, past=True)
     if raw.date_posted_text and date_posted is None:
         warn(f"date {raw.date_posted_text!r} not understood", "date left out")
     # "Posted 30+ days ago" gives only the latest possible day: approximate even against an

@@ -99,7 +99,7 @@ PERIOD_WORDS: tuple[tuple[str, SalaryPeriod], ...] = (
         SalaryPeriod.MONTH,
     ),
     (
-        r"annual(?:ly)?|per\s+(?:year|annum)|a\s+year|yearly|/\s*y(?:ea)?r\b|\bp\.?a\.?\b|"
+        r"annual(?:ly)?|per\s+(?:year|annum)|a\s+year|yearly|/\s*y(?:ea)?r\b|\bp\.?a\.?\b|\blpa\b|"
         r"\bper\s+anno\b|\bbrutto\b|\bjahr\b|\bjährlich\b|\bpro\s+jahr\b|\bpar\s+an\b|"
         r"\bannuel(?:le)?\b|\banual\b|\b(?:al|por)\s+año\b|\bannuo\b|\ball'anno\b",
         SalaryPeriod.YEAR,
@@ -119,8 +119,13 @@ NUMBER = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 12,34,567
     r"|\d{1,3}(?:[,.\u00a0\u202f\u2009' ]\d{3})+(?:[.,]\d{1,2})?"  # 1,234 / 1.234 / 1 234
     r"|\d+(?:[.,]\d{1,2})?"
-    r")\s?([kKmM]\b|[kK](?=[-–—$€£\s/+]|$))?"
+    r")\s?((?i:lpa|lakhs?|lacs?|crores?|cr)\b|[kKmM]\b|[kK](?=[-–—$€£₹\s/+]|$))?"
 )
+# Indian units: a lakh is 100,000 ("12 LPA" is lakh per annum), a crore 10,000,000.
+MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "lpa": 100_000, "lakh": 100_000, "lakhs": 100_000}
+MULTIPLIERS |= {"lac": 100_000, "lacs": 100_000, "cr": 10_000_000}
+MULTIPLIERS |= {"crore": 10_000_000, "crores": 10_000_000}
+INDIAN_UNITS = re.compile(r"\d\s?(?:lpa|lakhs?|lacs?|crores?|cr)\b", re.I)
 
 UP_TO = re.compile(
     r"\b(up\s+to|max(?:imum)?|under|less\s+than|to|bis\s+zu|jusqu\s+à|hasta|fino\s+a)\s*$",
@@ -217,19 +222,15 @@ def guess_period(amount: float) -> SalaryPeriod:
     return SalaryPeriod.YEAR
 
 
-def _amounts(text: str) -> list[tuple[float, bool, int, int]]:
-    """Every figure in the text: (value, had K/M suffix, start, end)."""
-    found: list[tuple[float, bool, int, int]] = []
+def _amounts(text: str) -> list[tuple[float, float, int, int]]:
+    """Every figure in the text: (value, its K/M/lakh/crore multiplier or 1, start, end)."""
+    found: list[tuple[float, float, int, int]] = []
     for match in NUMBER.finditer(text):
         value = parse_number(match.group(1))
         if value is None:
             continue
-        suffix = (match.group(2) or "").lower()
-        if suffix == "k":
-            value *= 1_000
-        elif suffix == "m":
-            value *= 1_000_000
-        found.append((value, bool(suffix), match.start(), match.end()))
+        multiplier = MULTIPLIERS.get((match.group(2) or "").lower(), 1)
+        found.append((value * multiplier, multiplier, match.start(), match.end()))
     return found
 
 
@@ -255,13 +256,17 @@ def normalize_salary(
     values: list[float]
     if second is not None:
         low, high = first[0], second[0]
-        # "80-100k": the suffix written once applies to both ends.
-        if second[1] and not first[1] and low < 1000 <= high and low * 1000 <= high * 10:
-            low *= 1000
+        # "80-100k", "12-18 LPA": the suffix written once applies to both ends.
+        multiplier = second[1]
+        written_once = multiplier > 1 and first[1] == 1
+        if written_once and low < 1000 <= high and low * multiplier <= high * 10:
+            low *= multiplier
         values = sorted((low, high))
     else:
         values = [first[0]]
     iso = (currency or "").strip().upper() or local_currency(text, default_currency)
+    if not iso and INDIAN_UNITS.search(text):
+        iso = "INR"
     if not iso or iso not in ISO_CODES:
         return None
     unit = parse_period(period) or detect_period(text) or guess_period(max(values))
@@ -333,7 +338,7 @@ _CURRENCY_AFTER = r"(?:[A-Z]{3}(?![A-Za-z])|[€£₹$]|zł)"
 _FIGURE = (
     rf"(?:{_CURRENCY_BEFORE}\s?)?"
     r"\d{1,3}(?:[,.\u00a0\u202f' ]\d{2,3})*(?:[.,]\d{1,2})?"
-    r"(?:\s?[kKmM](?![A-Za-z]))?"
+    r"(?:\s?(?:[kKmM]|(?i:lpa|lakhs?|lacs?|crores?|cr))(?![A-Za-z]))?"
     rf"(?:\s?{_CURRENCY_AFTER})?"
 )
 _QUALIFIER = (

@@ -37,6 +37,8 @@ SKILL_ALIASES: dict[str, tuple[str, ...]] = {
     "Kubernetes": ("k8s",),
     "Docker": (),
     "Terraform": (),
+    "Prometheus": (),
+    "Grafana": (),
     "Amazon Web Services": ("aws",),
     "Google Cloud Platform": ("gcp", "google cloud"),
     "Microsoft Azure": ("azure",),

@@ -223,6 +223,13 @@ def strip_html_tags(text: str) -> str:
     return re.sub(r"\s+", " ", stripped).strip() if stripped != text else text
 
 
+def _capitalize(word: str) -> str:
+    """ "(bilingual" → "(Bilingual", "portuguese/english" → "Portuguese/English": every run of
+    letters starts with a capital, whatever punctuation comes before it."""
+    lowered = word.lower() if word.isupper() else word
+    return re.sub(r"(?<![\w'’-])[^\W\d_]", lambda m: m.group(0).upper(), lowered)
+
+
 def normalize_title_case(title: str) -> str:
     """Fixes casing: roman numerals ("Ii" → "II"), all-caps or all-lowercase titles."""
     text = re.sub(r"\s+", " ", title).strip()
@@ -231,7 +238,7 @@ def normalize_title_case(title: str) -> str:
         for word in text.split(" "):
             upper = word.upper().strip(",()")
             known = next((k for k in KEEP_UPPER if k.upper() == upper), None)
-            words.append(word.replace(word.strip(",()"), known) if known else word.capitalize())
+            words.append(word.replace(word.strip(",()"), known) if known else _capitalize(word))
         text = " ".join(words)
 
     def roman(match: re.Match[str]) -> str:

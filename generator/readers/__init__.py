@@ -22,6 +22,11 @@ from generator.readers.markdown_posting import MarkdownReader
 from generator.readers.personio import PersonioReader
 from generator.readers.recruitee import RecruiteeReader
 from generator.readers.rss import RssReader
+from generator.readers.scraped_boards import (
+    DicePageReader,
+    MonsterPageReader,
+    WelcomeToTheJunglePageReader,
+)
 from generator.readers.scraped_careers import CareersPageReader
 from generator.readers.scraped_glassdoor import GlassdoorPageReader
 from generator.readers.scraped_page import ScrapedPageReader
@@ -30,6 +35,7 @@ from generator.readers.scraped_wellfound import WellfoundPageReader
 from generator.readers.scraped_workday import WorkdayPageReader
 from generator.readers.smartrecruiters import SmartRecruitersReader
 from generator.readers.summary_card import SummaryCardReader
+from generator.readers.teamtailor import TeamtailorReader
 from generator.readers.workable import WorkableReader
 
 READERS: tuple[Reader, ...] = (
@@ -44,9 +50,15 @@ READERS: tuple[Reader, ...] = (
     WorkableReader(),
     RecruiteeReader(),
     PersonioReader(),
+    TeamtailorReader(),
     FeedXmlReader(),
     RssReader(),
     SummaryCardReader(),
+    # Monster, Dice and Welcome to the Jungle (Otta) pages are recognised by the site's name
+    # at the top together with a section of their own layout.
+    MonsterPageReader(),
+    DicePageReader(),
+    WelcomeToTheJunglePageReader(),
     # Before the Built In reader: these pages are recognised by furniture of their own,
     # while its sniffer accepts any text with a few job-page facts near the top.
     LinkedInPageReader(),
@@ -90,6 +102,8 @@ def describe_unknown(source: InputFile) -> str:
             data = json.loads(source.text)
         except json.JSONDecodeError as err:
             return f"invalid JSON ({err.msg}, line {err.lineno})"
+        if isinstance(data, dict) and {"data", "included"} <= data.keys():
+            return "a JSON:API export (data/included) of a kind that is not supported"
         if isinstance(data, dict):
             keys = ", ".join(sorted(map(str, data))[:8])
             return f"a JSON object with keys {keys} and no job-like records"

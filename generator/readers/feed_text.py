@@ -25,7 +25,7 @@ FEED_CREDIT = re.compile(
 # ("Salary: $150,000 - $180,000 USD per year", "The salary range for this role is $98,000 …").
 PROSE_SALARY = re.compile(
     r"\b(?i:salary|compensation|pay)\b[^$€£₹\d\n.;]{0,40}?"
-    r"((?:[A-Z]{3}\s?)?[$€£₹]\s?\d[\d,.]*\s?[kK]?"
+    r"((?:[A-Z]{3}\s?|\b(?:US|CA|AU|NZ|HK|[CASR]))?[$€£₹]\s?\d[\d,.]*\s?[kK]?(?:\s?\+)?"
     r"(?:\s*(?:-|–|—|to)\s*(?:[A-Z]{3}\s?)?[$€£₹]?\s?\d[\d,.]*\s?[kK]?)?"
     r"(?:\s?[A-Z]{3})?(?:\s+(?:per|an?|/)\s*\w+|\s+(?:annually|hourly|monthly|yearly))?)"
 )

@@ -53,6 +53,7 @@ class Block:
 
     text: str
     line: int
+    in_script: bool = False  # an HTML <script> element, which the first "</script>" ends
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -107,6 +108,16 @@ def parse_block(block: Block, path: str, result: ReadResult) -> Any:
             action="block read after repairing it",
         )
         return data
+    if block.in_script and _cut_short(text, first_error):
+        result.warn(
+            path,
+            'JSON-LD block ends early: a "</script>" inside its text ends the script element '
+            f"there, leaving the JSON unfinished ({first_error.msg}); write it as "
+            '"<\\/script>"',
+            line=block.line + first_error.lineno - 1,
+            action="block skipped, and the posting in it",
+        )
+        return None
     result.warn(
         path,
         f"JSON-LD is not valid JSON: {first_error.msg}",
@@ -114,6 +125,16 @@ def parse_block(block: Block, path: str, result: ReadResult) -> Any:
         action="block skipped",
     )
     return None
+
+
+def _cut_short(text: str, error: json.JSONDecodeError) -> bool:
+    """Whether the JSON stops inside a string that is still open at the end of the block.
+
+    A browser ends a script at the first "</script>", even one inside a JSON string, so a
+    block that breaks off mid-string was cut there (a block merely left unfinished between
+    values is reported as invalid JSON).
+    """
+    return error.msg.startswith("Unterminated string") and "\n" not in text[error.pos :].strip()
 
 
 TYPE_JOBPOSTING = re.compile(r'"@type"\s*:\s*\[?\s*"(?:[^"\s]*[/:#])?JobPosting"')
@@ -134,7 +155,7 @@ def posting_lines(block: Block) -> list[int]:
 def html_blocks(document: etree._Element) -> list[Block]:
     """Every ld+json script of a page, with its line."""
     return [
-        Block(script.text or "", script.sourceline or 1)
+        Block(script.text or "", script.sourceline or 1, in_script=True)
         for script in document.iter("script")
         if "ld+json" in (script.get("type") or "").lower()
     ]

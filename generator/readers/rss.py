@@ -19,7 +19,13 @@ from lxml import etree
 
 from generator.errors import ReaderError
 from generator.models import RawPosting, Source
-from generator.normalize.locations import KNOWN_CITIES, MACRO_REGIONS, REMOTE_WORDS, country_code
+from generator.normalize.locations import (
+    KNOWN_CITIES,
+    MACRO_REGIONS,
+    REMOTE_WORDS,
+    country_code,
+    gazetteer_places,
+)
 from generator.readers.base import InputFile, ReadResult, clean_text, local_name, parse_xml
 from generator.readers.feed_text import description_html, feed_url, plain_text
 
@@ -184,7 +190,9 @@ def split_title(title: str) -> Identity | None:
             continue
         role, employer = match.group("title").strip(), match.group("employer").strip()
         where = match.group("where")
-        if where and not looks_like_place(where):
+        # "Role - Employer - Leeds": a lone town the gazetteer knows is the place, too.
+        dashed = pattern is TITLE_SPLITS[-1] and where and gazetteer_places(where.strip())
+        if where and not dashed and not looks_like_place(where):
             role, where = f"{role} ({where})", None
         return Identity(role, employer, where.strip() if where else None)
     return None
@@ -211,10 +219,15 @@ def identify(
     title: str, fields: dict[str, list[etree._Element]], channel_title: str | None
 ) -> Identity:
     """Employer from an employer field, else from the title, else from the item's author."""
-    company = _first(fields, "company") or _author(fields)
+    company = _first(fields, "company")
+    author = _author(fields)
     split = None if company else split_title(title)
-    if split:
+    # An Atom author does not stop a title that names role, employer and place from being
+    # divided: the author may be the employer the title names, or the board that posted it.
+    # An author beside a title that names no place is the employer.
+    if split and (not author or split.where or split.employer.casefold() == author.casefold()):
         return split
+    company = company or author
     return Identity(title, company or _creator(fields, channel_title), None)
 
 
