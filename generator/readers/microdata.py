@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 
 # Elements whose value is an attribute rather than their text (WHATWG microdata, "values").
 VALUE_ATTRIBUTES: dict[str, str] = {
@@ -78,10 +77,10 @@ def _value(element: etree._Element, name: str) -> str:
         return str(element.get("content"))  # `content` on any element is a common shortcut
     if name in HTML_PROPERTIES:
         return _inner_html(element)
-    return str(element.text_content())
+    return "".join(element.itertext())
 
 
 def _inner_html(element: etree._Element) -> str:
     parts = [element.text or ""]
-    parts.extend(lxml_html.tostring(child, encoding="unicode") for child in element)
+    parts.extend(etree.tostring(child, encoding="unicode", method="html") for child in element)
     return "".join(parts)

@@ -225,7 +225,9 @@ def identify(
     # An Atom author does not stop a title that names role, employer and place from being
     # divided: the author may be the employer the title names, or the board that posted it.
     # An author beside a title that names no place is the employer.
-    if split and (not author or split.where or split.employer.casefold() == author.casefold()):
+    if split and (
+        not author or split.where or (split.employer or "").casefold() == author.casefold()
+    ):
         return split
     company = company or author
     return Identity(title, company or _creator(fields, channel_title), None)

@@ -337,7 +337,9 @@ class IndeedPageReader:
         details = self._details(lines[:start])
         end = find_line(lines, INDEED_END, start + 1) or len(lines)
         body = lines[start + 1 : end]
-        location = without_zip((details.get("location") or [self._header_place(header[2:])])[0])
+        location = without_zip(
+            (details.get("location") or [self._header_place(header[2:]) or ""])[0]
+        )
         posted = next((ln.text for ln in lines[end:] if INDEED_POSTED.match(ln.text)), None)
         result = ReadResult()
         result.postings.append(
@@ -348,10 +350,10 @@ class IndeedPageReader:
                     title=title.text,
                     employer_name=employer.text,
                     description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=(details.get("pay") or [None])[0] or salary_in_text(body),
+                    salary_text=next(iter(details.get("pay") or []), None) or salary_in_text(body),
                     locations=(location,) if location else (),
                     work_arrangement_text=self._arrangement(location, body),
-                    employment_type_text=(details.get("job type") or [None])[0],
+                    employment_type_text=next(iter(details.get("job type") or []), None),
                     date_posted_text=posted,
                 ),
             )
