@@ -3,9 +3,11 @@
 Merge rule (switch off with `merge_duplicates = false`): two postings are one job when they
 have the same employer, the same title words, and either share an external id / apply URL or
 have near-identical descriptions (word 5-gram overlap ≥ 0.8) — and their salaries, when both
-state one, agree within 5 %. Postings of one employer that share boilerplate (an intro
-paragraph) but differ in title are never merged. Candidates are bucketed by (employer, title
-words), so merging is linear in the number of postings.
+state one, agree within 5 % at both ends, and their places overlap (city, region and country).
+Two entries of one file with different reference numbers are never merged. Postings of one
+employer that share boilerplate (an intro paragraph) but differ in title are never merged.
+Candidates are bucketed by (employer, title words), so merging is linear in the number of
+postings.
 """
 
 from __future__ import annotations
@@ -70,26 +72,48 @@ def _similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) ->
     return len(a & b) / len(a | b)
 
 
+def _close(x: float, y: float) -> bool:
+    return abs(x - y) <= 0.05 * max(x, y)
+
+
 def _salaries_agree(a: Posting, b: Posting) -> bool:
+    """Both ends within 5 %: one job's pay is restated, not re-banded ($42–50 vs $40–47 an hour
+    are two jobs even though their lower ends are close)."""
     if a.salary is None or b.salary is None:
         return True
     if a.salary.currency != b.salary.currency:
         return False
-    low_a, low_b = a.salary.yearly_low, b.salary.yearly_low
-    return abs(low_a - low_b) <= 0.05 * max(low_a, low_b)
+    return _close(a.salary.yearly_low, b.salary.yearly_low) and _close(
+        a.salary.yearly_high, b.salary.yearly_high
+    )
 
 
 def _locations_overlap(a: Posting, b: Posting) -> bool:
     if not a.locations or not b.locations:
         return True
-    keys_a = {(loc.city, loc.country, loc.remote) for loc in a.locations}
-    keys_b = {(loc.city, loc.country, loc.remote) for loc in b.locations}
-    return bool(keys_a & keys_b)
+    exact_a = {(loc.city, loc.region, loc.country, loc.remote) for loc in a.locations}
+    exact_b = {(loc.city, loc.region, loc.country, loc.remote) for loc in b.locations}
+    if exact_a & exact_b:
+        return True
+    # A region on one side only ("Boston, US" vs "Boston, MA, US") is not a difference.
+    loose_a = {(c, n, r) for c, g, n, r in exact_a if g is None}
+    loose_b = {(c, n, r) for c, g, n, r in exact_b if g is None}
+    return bool(
+        {(c, n, r) for c, _, n, r in exact_a} & loose_b
+        or {(c, n, r) for c, _, n, r in exact_b} & loose_a
+    )
+
+
+def _distinct_listings(a: Posting, b: Posting) -> bool:
+    """Two entries of one file with different reference numbers are two jobs by the file's
+    own account, however alike their text (one feed, one ad, many branches)."""
+    same_file = {s.path for s in a.sources} & {s.path for s in b.sources}
+    return bool(same_file and a.external_id and b.external_id and a.external_id != b.external_id)
 
 
 def same_job(a: Posting, b: Posting) -> str | None:
     """Why two postings of one employer and title are one job, or None if they are not."""
-    if not (_salaries_agree(a, b) and _locations_overlap(a, b)):
+    if _distinct_listings(a, b) or not (_salaries_agree(a, b) and _locations_overlap(a, b)):
         return None
     if a.external_id and a.external_id == b.external_id:
         return "same external id"

@@ -97,3 +97,34 @@ def test_build_report_accounts_for_every_file(tmp_path: Path) -> None:
     assert files["undated.md"]["format"] == "markdown"
     assert [p["status"] for p in files["undated.md"]["postings"]] == ["published"]
     assert any("has no datePosted" in p for p in files["undated.md"]["problems"])
+
+
+def _hygienist(ref: str, state: str, pay: str) -> str:
+    return (
+        f"<job><title>Dental Hygienist</title><referencenumber>{ref}</referencenumber>"
+        f"<company>Smilegate Dental</company><city>Springfield</city><state>{state}</state>"
+        f"<country>US</country><date>Mon, 16 Nov 2026 14:00:00 GMT</date>"
+        f"<description><![CDATA[<p>Smilegate Dental is hiring a Dental Hygienist.</p>"
+        f"<ul><li>Benefits from day one</li><li>401(k) match</li></ul>]]></description>"
+        f"<salary>{pay}</salary></job>"
+    )
+
+
+def test_one_ad_for_two_branches_stays_two_jobs(tmp_path: Path) -> None:
+    """Same employer, title and text, but Springfield IL and Springfield MO, two reference
+    numbers and two pay bands: two jobs, each keeping its own pay."""
+    feed = (
+        "<?xml version='1.0'?><source>"
+        + _hygienist("HW-12", "IL", "$42 - $50 an hour")
+        + _hygienist("HW-13", "MO", "$40 - $47 an hour")
+        + "</source>"
+    )
+    content = write_files(tmp_path / "content", {"feed.xml": feed})
+    result = build(content, tmp_path / "site", today="2026-11-25")
+    assert result.catalog.merges == ()
+    pay = {
+        (p.locations[0].region, p.salary.min, p.salary.max)
+        for p in result.catalog.postings
+        if p.salary
+    }
+    assert pay == {("IL", 42, 50), ("MO", 40, 47)}
