@@ -100,7 +100,10 @@ def find_local_logos(folder: Path) -> dict[str, Path]:
 def role_vocabulary(config: SiteConfig) -> tuple[RoleFamily, ...]:
     """Users' role families come first so they can refine or replace the built-in ones."""
     extra = tuple(RoleFamily(r.key, r.label, r.patterns) for r in config.role_families)
-    return extra + DEFAULT_ROLE_FAMILIES
+    # A user family with a built-in key replaces it: its label, and only its patterns and
+    # those before it, decide (a built-in of the same key would otherwise add its own words).
+    own = {family.key for family in extra}
+    return extra + tuple(f for f in DEFAULT_ROLE_FAMILIES if f.key not in own)
 
 
 class ReadCache:

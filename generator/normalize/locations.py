@@ -138,7 +138,20 @@ SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 REMOTE_WORDS = re.compile(
     r"\b(remote|work\s+from\s+home|wfh|anywhere|telecommute|distributed)\b", re.I
 )
-COUNT_ONLY = re.compile(r"^\s*\d+\s+(locations?|offices?|cities)\s*$", re.I)
+# "2 Locations", "Multiple Locations", "Various locations": how many places, not which.
+COUNT_ONLY = re.compile(
+    r"^\s*(?:\d+|multiple|various|several|many|numerous|different)\s+"
+    r"(?:locations?|offices?|cities|sites)\s*$",
+    re.I,
+)
+# Metropolitan areas written for the city they surround: "Greater London", "San Francisco Bay
+# Area", "New York City Metropolitan Area" are the city (when the core names a known city).
+METRO = re.compile(
+    r"^(?:greater\s+)?(?P<city>.+?)(?:\s+(?:bay\s+|metropolitan\s+|metro\s+)?area|"
+    r"\s+metro(?:politan)?(?:\s+region)?)$",
+    re.I,
+)
+METRO_ALIASES = {"bay area": "San Francisco", "sf bay area": "San Francisco", "sf": "San Francisco"}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -413,6 +426,22 @@ def _remote_place(part: str) -> str:
     return part
 
 
+def metro_city(name: str) -> str:
+    """The city a metropolitan area is named for ("Greater Chicago Area" → "Chicago");
+    other names unchanged. Only a city the gazetteer or the known cities hold is taken."""
+    lowered = name.strip().lower()
+    if lowered in METRO_ALIASES:
+        return METRO_ALIASES[lowered]
+    if lowered in KNOWN_CITIES or gazetteer_places(name):
+        return name  # a city of that name ("Greater Sudbury" is one)
+    match = METRO.match(name.strip())
+    core = match["city"] if match else re.sub(r"^greater\s+", "", name.strip(), flags=re.I)
+    core = CITY_ALIASES.get(core.lower(), core)
+    if core.lower() != lowered and (core.lower() in KNOWN_CITIES or gazetteer_places(core)):
+        return core
+    return name
+
+
 def normalize_location(text: str) -> Location | None:
     """One location string → `Location`; None for counts and empty text."""
     raw = re.sub(r"\s+", " ", text).strip(" ,.-")
@@ -425,6 +454,12 @@ def normalize_location(text: str) -> Location | None:
     rest = re.sub(r"^\W*(?:based\s+)?in\s+", "", rest, flags=re.I)
     rest = re.sub(r"[()\[\]]", ",", rest)
     parts = [piece for part in rest.split(",") for piece in _place_parts(part, remote)]
+    # "Multiple Locations, US": the count names no place; the country still does.
+    parts = [part for part in parts if not COUNT_ONLY.match(part)]
+    if not parts and not remote:
+        return None
+    if parts:
+        parts[0] = metro_city(parts[0])
     if parts and parts[0].lower() in CITY_ALIASES:
         parts[0] = CITY_ALIASES[parts[0].lower()]
     city: str | None = None
@@ -471,6 +506,8 @@ def normalize_location(text: str) -> Location | None:
         region, country = place.region, place.country
     elif city and country == "US" and region is None and (place := likely_place(city)):
         region = place.region if place.country == "US" else None  # "Spokane, US" is in WA
+    if region and not city and country and country_code(region) == country:
+        region = None  # "Remote - US, United States": the country written twice, no region
     region = canonical_region(region, country)
     if label and not remote:
         remote = True

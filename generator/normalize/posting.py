@@ -177,9 +177,21 @@ BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|tr|dd|dt|blockquote)\s*>|<br\s*/?>
 def _text_blocks(fragment: str) -> list[str]:
     """The text of each paragraph, item or line of an HTML fragment.
 
-    Pay found in prose must come from one block: "Compensation</p><p>$5M raised" is two.
+    Pay found in prose must come from one block: "Compensation</p><p>$5M raised" is two. A
+    block that ends with a colon introduces the next one, so the two are read as one:
+    Greenhouse's "The annual base salary range for this role is:</p><div class="pay-range">
+    <span>$172,000</span><span>&mdash;</span><span>$214,000 USD</span></div>".
     """
-    return [text for block in BLOCK_END.split(fragment) if (text := html_to_text(block))]
+    blocks: list[str] = []
+    for block in BLOCK_END.split(fragment):
+        text = html_to_text(block)
+        if not text:
+            continue
+        if blocks and blocks[-1].endswith(":"):
+            blocks[-1] = f"{blocks[-1]} {text}"
+        else:
+            blocks.append(text)
+    return blocks
 
 
 def _currency_hint(raw: RawPosting, locations: tuple[Location, ...]) -> str | None:
@@ -193,6 +205,18 @@ def _without_markup(text: str, field: str, warn: Callable[[str, str], None]) -> 
     if cleaned != text:
         warn(f"{field} {text!r} contains HTML markup", f"tags removed from the {field}")
     return cleaned
+
+
+def _texts_without_markup(
+    texts: tuple[str, ...], field: str, warn: Callable[[str, str], None]
+) -> tuple[str, ...]:
+    """Text items (locations, skills, list entries) with tags removed, empty ones dropped,
+    one warning for the field: "<b>Dog handling</b>" is the skill "Dog handling"."""
+    cleaned = tuple(strip_html_tags(t) for t in texts)
+    changed = [t for t, c in zip(texts, cleaned, strict=True) if t != c]
+    if changed:
+        warn(f"{field} {changed[0]!r} contains HTML markup", f"tags removed from the {field}")
+    return tuple(c for c in cleaned if c)
 
 
 def normalize_posting(
@@ -215,6 +239,21 @@ def normalize_posting(
     if not raw_employer:
         warn(f"posting {raw_title!r} names no employer", "posting skipped")
         return None, problems
+    # Text fields are shown, slugged and exported as text: markup in them is a source's error
+    # (or an attack), never something to show.
+    raw = raw.model_copy(
+        update={
+            "locations": _texts_without_markup(raw.locations, "location", warn),
+            "skills": _texts_without_markup(raw.skills, "skill", warn),
+            "responsibilities": _texts_without_markup(raw.responsibilities, "responsibility", warn),
+            "requirements": _texts_without_markup(raw.requirements, "requirement", warn),
+            "nice_to_have": _texts_without_markup(raw.nice_to_have, "nice-to-have", warn),
+            "signals": _texts_without_markup(raw.signals, "signal", warn),
+            "summary": _without_markup(raw.summary, "summary", warn) if raw.summary else None,
+            "category": _without_markup(raw.category, "category", warn) if raw.category else None,
+            "team": _without_markup(raw.team, "team", warn) if raw.team else None,
+        }
+    )
     title = normalize_title_case(raw_title)
     employer_name = employer_display_name(raw_employer)
     key = employer_key(raw_employer)

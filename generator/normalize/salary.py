@@ -119,10 +119,12 @@ NUMBER = re.compile(
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"  # Indian grouping: 12,34,567
     r"|\d{1,3}(?:[,.\u00a0\u202f\u2009' ]\d{3})+(?:[.,]\d{1,2})?"  # 1,234 / 1.234 / 1 234
     r"|\d+(?:[.,]\d{1,2})?"
-    r")\s?((?i:lpa|lakhs?|lacs?|crores?|cr)\b|[kKmM]\b|[kK](?=[-–—$€£₹\s/+]|$))?"
+    r")\s?((?i:lpa|lakhs?|lacs?|crores?|cr)\b|[kKmM]\b|[kK](?=[-–—$€£₹\s/+]|$)|L(?=[-–—\s/+]|$))?"
 )
-# Indian units: a lakh is 100,000 ("12 LPA" is lakh per annum), a crore 10,000,000.
+# Indian units: a lakh is 100,000 ("12 LPA" is lakh per annum, LinkedIn's "₹22L/yr" 22 lakh),
+# a crore 10,000,000.
 MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "lpa": 100_000, "lakh": 100_000, "lakhs": 100_000}
+MULTIPLIERS |= {"l": 100_000}
 MULTIPLIERS |= {"lac": 100_000, "lacs": 100_000, "cr": 10_000_000}
 MULTIPLIERS |= {"crore": 10_000_000, "crores": 10_000_000}
 INDIAN_UNITS = re.compile(r"\d\s?(?:lpa|lakhs?|lacs?|crores?|cr)\b", re.I)
@@ -234,6 +236,34 @@ def _amounts(text: str) -> list[tuple[float, float, int, int]]:
     return found
 
 
+# Pay that is not the base salary: on-target earnings, bonus, commission, equity. A figure so
+# labelled is not the top of the base range ("$65K base / $95K OTE" is 65K).
+NOT_BASE = re.compile(
+    r"\b(?:ote|on[- ]target(?:\s+earnings)?|bonus(?:es)?|commissions?|equity|stock|rsus?|"
+    r"options|sign[- ]on|signing|variable|incentives?|total\s+(?:comp(?:ensation)?|package))\b",
+    re.I,
+)
+# What divides the parts of a pay text: "base / OTE", "base, OTE", "base + bonus", "(OTE …)".
+PAY_PARTS = re.compile(
+    r"(\s*(?:,(?=\s)|;|\s/\s|/(?=\s*[$€£₹¥\d])|[+()]|\bplus\b|\band\b|\bwith\b)\s*)", re.I
+)
+
+
+def base_pay_text(text: str) -> str:
+    """The text without the parts that state OTE, bonus, commission or equity figures, when a
+    part with a figure remains ("$65,000 base, $95,000 OTE" → "$65,000 base"); unchanged when
+    every figure is so labelled (an "OTE: $120K" is still the pay the ad states)."""
+    pieces = PAY_PARTS.split(text)
+    parts = pieces[0::2]
+    variable = [bool(NOT_BASE.search(p)) and bool(re.search(r"\d", p)) for p in parts]
+    if not any(variable) or all(
+        flag for flag, part in zip(variable, parts, strict=True) if re.search(r"\d", part)
+    ):
+        return text
+    kept = [part for flag, part in zip(variable, parts, strict=True) if not flag]
+    return " ".join(kept)
+
+
 def normalize_salary(
     text: str | None,
     *,
@@ -244,7 +274,7 @@ def normalize_salary(
     """Reads a salary text; returns None when it states no figure ("Competitive", "DOE", "")."""
     if not text or not text.strip():
         return None
-    text = text.replace("\u2212", "-")
+    text = base_pay_text(text.replace("\u2212", "-"))
     amounts = [a for a in _amounts(text) if a[0] > 0]
     if not amounts:
         return None
@@ -306,7 +336,8 @@ def salary_from_numbers(
 
 SALARY_LINE = re.compile(
     r"^\s*(?:[A-Z]{3}\s*)?[$€£₹¥]?\s*\d[\d,.\s]*[kK]?\s*(?:[-–—to]+\s*)?[$€£₹¥]?\s*\d[\d,.]*[kK]?"
-    r"\s*(?:[A-Z]{3})?\s*(?:(?:per|an?|/)\s*\w+|annually|yearly|hourly|monthly)?\s*$"
+    r"\s*(?:[A-Z]{3})?\s*(?:(?:per|an?|/)\s*\w+|annually|yearly|hourly|monthly)?"
+    r"(?:\s*,?\s*(?i:base(?:\s+(?:salary|pay))?|gross|brutto))?\s*$"  # "$72,000–$86,000 USD base"
 )
 
 
@@ -381,6 +412,7 @@ def salary_statement(text: str) -> str | None:
     A labelled statement ("Salary: Up to $200K") wins over an unlabelled gross range; the
     figure must name a currency, so "Base: 3 days in the office" is never pay.
     """
+    variable: str | None = None  # an OTE, bonus or equity figure: used only when alone
     for pattern in (LABELLED_PAY, GROSS_RANGE):
         for match in pattern.finditer(text):
             amount = match.group("amount").strip()
@@ -388,8 +420,12 @@ def salary_statement(text: str) -> str | None:
             if NO_SALARY.search(gap) or NOT_PAY_AFTER.match(text[match.end() :]):
                 continue
             if HAS_CURRENCY.search(amount) and re.search(r"\d", amount):
+                after = text[match.end() : match.end() + 30]
+                if NOT_BASE.search(gap) or re.match(rf"\s*(?:{NOT_BASE.pattern})", after, re.I):
+                    variable = variable or amount
+                    continue
                 return amount
-    return None
+    return variable
 
 
 def salary_in_text(text: str, default_currency: str | None = None) -> Salary | None:

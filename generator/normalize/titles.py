@@ -102,6 +102,17 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         ),
     ),
     RoleFamily(
+        "support-engineer",
+        "Support Engineer / Customer Support",
+        # Before software engineering: "Technical Support Engineer, Tier 2" is support work.
+        (
+            r"\b(support|help\s*desk|service\s+desk|desktop\s+support)\s+(engineer|specialist|"
+            r"technician|analyst|agent|representative|associate)\b",
+            r"\btechnical\s+support\b",
+            r"\bcustomer\s+(support|service|care)\b",
+        ),
+    ),
+    RoleFamily(
         "software-engineer",
         "Software Engineer",
         (
@@ -122,16 +133,23 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
     RoleFamily(
         "customer-success",
         "Customer Success",
-        (r"\b(customer\s+success|customer\s+support|support\s+engineer)\b",),
+        (r"\bcustomer\s+success\b",),
     ),
     RoleFamily("marketing", "Marketing", (r"\b(marketing|growth|seo|content\s+strategist)\b",)),
 )
 
 ROMAN = r"(?:I{1,3}|IV|V|VI{0,3})"
+# "Staff" is a level only before a role word ("Staff Engineer", "Staff Product Designer"):
+# "Event Staff", "Kitchen Staff" and "Staff Nurse" name people, not a rung of a ladder.
+STAFF_LEVEL = (
+    r"\b(staff)\s+(?:[\w/&+-]+\s+){0,3}?(?:engineer|developer|designer|scientist|researcher|"
+    r"architect|analyst|manager|product|software|data|writer|accountant|economist|sre|"
+    r"security|ml|machine|platform|frontend|backend|full[- ]?stack|infrastructure)"
+)
 LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(distinguished)\b", "Distinguished"),
     (r"\b(principal)\b", "Principal"),
-    (r"\b(staff)\b", "Staff"),
+    (STAFF_LEVEL, "Staff"),
     (r"\b(senior|sr\.?)\s", "Senior"),
     (r"\b(lead)\b", "Lead"),
     (r"\b(junior|jr\.?)\s", "Junior"),
@@ -143,7 +161,10 @@ SENIORITY_WORDS: tuple[tuple[str, Seniority], ...] = (
     (r"\bintern(ship)?\b", Seniority.INTERN),
     (r"\b(executive|c-level|vp|vice\s+president|chief)\b", Seniority.EXECUTIVE),
     (r"\b(director|head\s+of)\b", Seniority.DIRECTOR),
-    (r"\b(lead|staff|principal|expert|leader|distinguished)\b", Seniority.LEAD),
+    (
+        r"\b(lead|principal|expert|leader|distinguished)\b|^\s*staff(?:\s+level)?\s*$",
+        Seniority.LEAD,
+    ),
     (r"\b(senior|sr)\b", Seniority.SENIOR),
     (r"\b(mid|intermediate|associate|experienced)\b", Seniority.MID),
     (r"\b(entry|junior|jr|graduate|new\s+grad|beginner)\b", Seniority.ENTRY),
@@ -213,13 +234,24 @@ def _is_markup(tag: re.Match[str]) -> bool:
     )
 
 
+# What a broken tag leaves behind: an event-handler attribute (`Cleaning" onclick="alert(6)`)
+# or the quote and bracket that closed the attribute a name was pasted into (`Gravelpit">`).
+HANDLER_ATTRIBUTE = re.compile(r"""["']\s*\bon[a-z]+\s*=\s*(?:"[^"]*"?|'[^']*'?)""", re.I)
+TAG_LEFTOVER = re.compile(r"""["']+\s*/?>""")
+
+
 def strip_html_tags(text: str) -> str:
     """A name without the HTML tags a source left in it ("Driver <img onerror=…>" → "Driver").
 
     Names are shown and slugged as text, so a tag would otherwise appear as visible "<img …>".
+    The leftovers of a broken tag go too: `Gravelpit Aggregates"><img …>` is "Gravelpit
+    Aggregates", `Cleaning" onclick="alert(6)` is "Cleaning".
     """
     without_code = CODE_ELEMENT.sub(" ", text)
     stripped = TAG.sub(lambda m: " " if _is_markup(m) else m.group(0), without_code)
+    without_handlers = HANDLER_ATTRIBUTE.sub(" ", stripped)
+    if without_handlers != stripped or stripped != text:
+        stripped = TAG_LEFTOVER.sub(" ", without_handlers)
     return re.sub(r"\s+", " ", stripped).strip() if stripped != text else text
 
 
@@ -268,6 +300,7 @@ def normalize_seniority(text: str | None) -> Seniority | None:
     """ "Senior level", "senior", "Mid-Senior", "Entry level" → the fixed ladder."""
     if not text:
         return None
+    text = text.replace("_", " ")  # LinkedIn's "MID_SENIOR_LEVEL", "ENTRY_LEVEL"
     for pattern, seniority in SENIORITY_WORDS:
         if re.search(pattern, text, re.I):
             return seniority

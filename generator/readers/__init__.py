@@ -87,12 +87,44 @@ def sniff(source: InputFile) -> Reader | None:
     return None
 
 
+LD_JSON_SCRIPT = re.compile(
+    r"<script[^>]*application/ld\+json[^>]*>(?P<json>.*?)</script\s*>", re.I | re.S
+)
+HTML_START = re.compile(r"<(?:!doctype\s+html|html[\s>])", re.I)
+
+
+def structured_data_types(text: str) -> list[str]:
+    """The schema.org types a page's JSON-LD blocks declare, in order, each once."""
+    found: list[str] = []
+    for match in LD_JSON_SCRIPT.finditer(text[:2_000_000]):
+        try:
+            data = json.loads(match.group("json"))
+        except (ValueError, RecursionError):
+            continue
+        nodes = data if isinstance(data, list) else [data]
+        nodes += [n for d in nodes if isinstance(d, dict) for n in d.get("@graph") or []]
+        for node in nodes:
+            if not isinstance(node, dict):
+                continue
+            kinds = node.get("@type", [])
+            for kind in kinds if isinstance(kinds, list) else [kinds]:
+                name = re.split(r"[/:#]", str(kind).rstrip("/"))[-1]
+                if name and name not in found:
+                    found.append(name)
+    return found
+
+
 def describe_unknown(source: InputFile) -> str:
     """A short account of what an unrecognised file holds, for the message."""
     head = source.head
     if not head.strip():
         return "the file is empty"
     first = head.splitlines()[0][:60]
+    if HTML_START.match(head):
+        kinds = structured_data_types(source.text)
+        if kinds:
+            return f"an HTML page with no JobPosting (its structured data: {', '.join(kinds)})"
+        return "an HTML page with no JobPosting and no structured data"
     if head.startswith("<"):
         root = re.search(
             r"<([A-Za-z_][\w:.-]*)[\s>/]", re.sub(r"<\?.*?\?>|<!--.*?-->", "", head, flags=re.S)

@@ -22,7 +22,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "description": ("description", "content", "body", "jobdescription"),
     "employment_type": ("jobtype", "employmenttype", "type", "contracttype"),
     "seniority": ("experiencelevel", "experience", "seniority", "level"),
-    "arrangement": ("workarrangement", "remotetype", "workplacetype", "remote"),
+    "arrangement": (
+        "workarrangement",
+        "remotetype",
+        "workplacetype",
+        "workplacetypes",  # LinkedIn Limited Listings: "On-site", "Hybrid", "Remote"
+        "remote",
+    ),
     "salary": ("salaryrange", "salary", "compensation", "pay"),
     "skills": ("skills", "tags", "keywords"),
     "category": ("category", "department", "function"),
@@ -48,7 +54,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "city": ("city",),
     "region": ("state", "region"),
     "country": ("country",),
-    "posted": ("postedate", "posteddate", "date", "dateposted", "pubdate", "publishdate"),
+    "posted": (
+        "postedate",
+        "posteddate",
+        "date",
+        "dateposted",
+        "pubdate",
+        "publishdate",
+        "listdate",  # LinkedIn Limited Listings
+    ),
     "expires": (
         "expirationdate",
         "expiration",
@@ -75,6 +89,9 @@ REMOTE_TYPES = {
 }
 
 
+REMOTE_ONLY = re.compile(r"^\s*(?:fully\s+)?remote\s*$", re.I)
+
+
 def _field_name(element: etree._Element) -> str:
     """ "Job_Title", "job-title" and "jobtitle" all name the same field."""
     return local_name(element).replace("_", "").replace("-", "")
@@ -94,6 +111,37 @@ def first_listed(value: str | None) -> str | None:
     if text is None:
         return None
     return clean_text(re.split(r"\s*[,;/|]\s*", text)[0]) or text
+
+
+def _child(element: etree._Element, *path: str) -> etree._Element | None:
+    """The first descendant along `path` (local names, case-insensitive), if there is one."""
+    current: etree._Element | None = element
+    for name in path:
+        if current is None:
+            return None
+        current = next((c for c in current if _field_name(c) == name), None)
+    return current
+
+
+def _text_at(element: etree._Element, *path: str) -> str | None:
+    found = _child(element, *path)
+    return clean_text("".join(found.itertext())) if found is not None else None
+
+
+def salary_block(job: etree._Element) -> tuple[str | None, str | None, str | None, str | None]:
+    """LinkedIn Limited Listings pay: `<salaries><salary><lowEnd><amount/><currencyCode/>…`.
+
+    (low, high, currency, period) as text; all None when the job has no such block.
+    """
+    salary = _child(job, "salaries", "salary")
+    if salary is None:
+        return None, None, None, None
+    low = _text_at(salary, "lowend", "amount")
+    high = _text_at(salary, "highend", "amount")
+    currency = _text_at(salary, "lowend", "currencycode") or _text_at(
+        salary, "highend", "currencycode"
+    )
+    return low, high, currency, _text_at(salary, "period")
 
 
 def _job_elements(root: etree._Element) -> list[etree._Element]:
@@ -162,8 +210,13 @@ class FeedXmlReader:
         A fully remote Indeed job still names a place (often just the country): it says
         where applicants may live, so it becomes a remote location rather than an office.
         """
-        if fields.get("location"):
-            return [plain_text(fields["location"]) or ""]
+        location = plain_text(fields.get("location"))
+        country = plain_text(fields.get("country"))
+        if location and country and REMOTE_ONLY.match(location):
+            # LinkedIn: <location>Remote</location> with <country>US</country> is remote in the US.
+            return [f"Remote, {country}"]
+        if location:
+            return [location]
         joined = place_text(*(plain_text(fields.get(k)) for k in ("city", "region", "country")))
         if remote_only:
             return [f"Remote, {joined}" if joined else "Remote"]
@@ -172,6 +225,21 @@ class FeedXmlReader:
     def _posting(
         self, source: InputFile, job: etree._Element, title: str, fields: dict[str, str]
     ) -> RawPosting:
+        low, high, block_currency, block_period = salary_block(job)
+        fields = {
+            **{
+                key: value
+                for key, value in (
+                    ("salary_min", low),
+                    ("salary_max", high),
+                    ("currency", block_currency),
+                    ("salary_period", block_period),
+                )
+                if value
+            },
+            **fields,
+        }
+
         def number(key: str) -> float | None:
             text = clean_text(fields.get(key))
             if not text:

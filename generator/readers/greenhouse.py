@@ -196,7 +196,9 @@ class GreenhouseReader:
                 salary_text=salary_text,
                 locations=places,
                 work_arrangement_text=arrangement,
-                employment_type_text=_meta_value(metadata, r"employment|job\s*type|commitment"),
+                employment_type_text=_meta_value(
+                    metadata, r"employment|job\s*type|time\s*type|commitment"
+                ),
                 seniority_text=_meta_value(metadata, r"seniority|experience|career\s*level"),
                 date_posted_text=text(job.get("first_published")) or text(job.get("updated_at")),
             )

@@ -37,7 +37,9 @@ FURNITURE = re.compile(
     r"back\s+to\s+(?:search\s+)?results|back\s+to\s+jobs|tech\s+hubs|articles|"
     r"career\s+(?:advice|tools|resources)|salary\s+tools|recruiters|contact(?:\s+us)?|about\s+us|"
     r"blog|"
-    # the sites' own names, as the logo's text
+    # the sites' own names, as the logo's text, and their home links ("Indeed Home")
+    r"(?:indeed|glassdoor|linkedin|monster|dice|wellfound|ziprecruiter|simplyhired|"
+    r"careerbuilder)(?:\.com)?\s+(?:home|logo)|"
     r"indeed(?:\.com)?|glassdoor|wellfound|angellist(?:\s+talent)?|linkedin|workday|"
     r"built\s*in(?:\s+(?:nyc|new\s+york|austin|chicago|boston|la|los\s+angeles|seattle|sf|"
     r"san\s+francisco|colorado|denver|atlanta|dallas|miami|dc|uk|london))?|"

@@ -234,11 +234,15 @@ def identify(
 
 
 def applicant_region(text: str) -> str | None:
-    """ "USA Only" → "Remote, USA"; "Anywhere in the World" → "Remote"; else None."""
+    """ "USA Only" → "Remote, USA"; "Anywhere in Canada" → "Remote, Canada"; "Anywhere in the
+    World" → "Remote"; else None."""
     match = APPLICANT_REGION.match(text.strip())
     if not match:
         return None
     where = (match.group("where") or "").strip()
+    within = re.match(r"^anywhere\s+(?:in|within|across)\s+(?:the\s+)?(.+)$", text.strip(), re.I)
+    if within and (country_code(within.group(1)) or within.group(1).lower() in MACRO_REGIONS):
+        where = within.group(1)  # "Anywhere in Canada": remote, for applicants in Canada
     return f"Remote, {where}" if where else "Remote"
 
 

@@ -42,11 +42,15 @@ GLASSDOOR_END = re.compile(
     r"^(show\s+more|show\s+less|company\s+overview|base\s+pay\s+range|benefits\s+rating|"
     r"rating\s+breakdown|company\s+reviews?|similar\s+jobs|jobs\s+you\s+may\s+like|"
     r"salary\s+trends|average\s+base\s+salary\s+estimate|report\s+job|"
-    r"(?:re)?posted\s+.*|\d+\s?[hd]\+?)$",
+    r"(?:re)?posted\s+.*|\d+\s?(?:h|d|w|mo|y)\+?)$",
     re.I,
 )
+# "12d", "24h", "30d+", "2w", "1mo" (optionally after "Posted"), "3 days ago"; any other
+# "Posted …" line is kept too, so a form the dates cannot read is reported as not understood.
 AGE = re.compile(
-    r"^(?:(?:re)?posted:?\s+)?(?:\d+\s?[hd]\+?|\d+\+?\s+\w+\s+ago|today|yesterday)$", re.I
+    r"^(?:(?:re)?posted:?\s+)?(?:\d+\s?(?:h|d|w|mo|y)\+?|\d+\+?\s+\w+\s+ago|today|yesterday)$|"
+    r"^(?:re)?posted:?\s+\S.{0,40}$",
+    re.I,
 )
 JOB_TYPE = re.compile(r"^(?:job|employment)\s+types?:\s*(?P<value>.+)$", re.I)
 WORK_LOCATION = re.compile(r"^work\s+location:\s*(?P<value>.+)$", re.I)

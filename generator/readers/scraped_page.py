@@ -201,12 +201,20 @@ class ScrapedPageReader:
 
     @staticmethod
     def _header_end(lines: list[Line], start: int) -> int:
-        """The header ends after the AI note, else at the first long paragraph."""
+        """The header ends after the AI note, else where the job text starts: at a section
+        title ("The Role"), "Top Skills", or the first long paragraph or sentence."""
         for offset, line in enumerate(lines[start : start + 40]):
             if AI_NOTE.match(line.text):
                 return start + offset + 1
         for offset, line in enumerate(lines[start:]):
-            if len(line.text) > 140 or line.text.endswith(":"):
+            text = line.text
+            if len(text) > 140 or text.endswith(":"):
+                return start + offset
+            if ScrapedPageReader._is_fact(text):
+                continue
+            if HEADING_WORDS.match(text) or TOP_SKILLS.match(text):
+                return start + offset
+            if len(text) > 80 and text.endswith((".", "!", "?")):
                 return start + offset
         return len(lines)
 

@@ -62,7 +62,8 @@ HEADING = re.compile(
 )
 # Lines a page repeats inside the job text that are controls, not content.
 INLINE_NOISE = re.compile(
-    r"^(show\s+more|show\s+less|…\s*more|\.\.\.\s*more|see\s+more|read\s+more|apply(\s+now)?|"
+    r"^(show\s+more|show\s+less|…\s*more|\.\.\.\s*more|see\s+more|see\s+less|read\s+more|"
+    r"…\s*(?:show\s+)?less|apply(\s+now)?|"
     r"easy\s+apply|save|saved|share|report\s+(this\s+)?job)$",
     re.I,
 )
@@ -180,7 +181,10 @@ LINKEDIN_TYPE = re.compile(
 LINKEDIN_LEVEL = re.compile(
     r"^(internship|entry\s+level|associate|mid-senior\s+level|director|executive)$", re.I
 )
-LINKEDIN_PAY = re.compile(r"^[^\s\d]{0,3}\d[\d.,]*[KkMm]?/(?:yr|hr|mo)\b.*$")
+# "$65K/yr - $78K/yr", "₹22L/yr - ₹30L/yr" (L: lakh).
+LINKEDIN_PAY = re.compile(r"^[^\s\d]{0,3}\d[\d.,]*[KkMmL]?/(?:yr|hr|mo)\b.*$")
+# Premium's note after a pill: "On-site  Matches your job preferences, workplace type is …".
+JOB_MATCH = re.compile(r"\s+(?:matches|doesn['’]t\s+match)\s+your\s+job\s+preferences\b.*$", re.I)
 ABOUT_JOB = re.compile(r"^about\s+the\s+job$", re.I)
 # Everything from one of these lines on belongs to LinkedIn, not the job.
 LINKEDIN_END = re.compile(
@@ -230,8 +234,8 @@ class LinkedInPageReader:
                     employer_name=employer,
                     description_html=paragraphs_to_html(description_blocks(body)),
                     salary_text=pills.get("pay") or salary_in_text(body),
-                    locations=(where,) if where else (),
-                    work_arrangement_text=pills.get("arrangement"),
+                    locations=(place,) if (place := place_of(where)) else (),
+                    work_arrangement_text=pills.get("arrangement") or self._arrangement(where),
                     employment_type_text=pills.get("type"),
                     seniority_text=pills.get("level"),
                     date_posted_text=posted,
@@ -260,18 +264,31 @@ class LinkedInPageReader:
         return None, (rest[0] if rest else None), posted
 
     @staticmethod
+    def _arrangement(where: str | None) -> str | None:
+        """ "Hybrid work in Bangalore Urban, …": the arrangement the top card's place states."""
+        return (
+            where
+            if where and WORK_IN.match(where) and not where.lower().startswith("work")
+            else None
+        )
+
+    @staticmethod
     def _pills(lines: list[Line]) -> dict[str, str]:
-        """The facts LinkedIn shows as short lines between the top card and the job text."""
+        """The facts LinkedIn shows as short lines between the top card and the job text.
+
+        LinkedIn Premium adds "Matches your job preferences, …" after a pill; that is not it.
+        """
         pills: dict[str, str] = {}
         for line in lines:
+            text = JOB_MATCH.sub("", line.text)
             for key, pattern in (
                 ("arrangement", LINKEDIN_ARRANGEMENT),
                 ("type", LINKEDIN_TYPE),
                 ("level", LINKEDIN_LEVEL),
                 ("pay", LINKEDIN_PAY),
             ):
-                if pattern.match(line.text):
-                    pills.setdefault(key, line.text)
+                if pattern.match(text):
+                    pills.setdefault(key, text)
         return pills
 
 
@@ -300,12 +317,49 @@ DETAIL_NOISE = re.compile(
     r"find\s+out\s+how\s+your\s+skills.*|&nbsp;)$",
     re.I,
 )
-INDEED_POSTED = re.compile(r"^(?:posted|active)\s+.*(?:ago|today|just\s+posted).*$", re.I)
+# The page's age line, after the job text or as its last lines: "Posted 30+ days ago",
+# "Active 3 days ago", "Employer active 2 days ago". Any "Posted …" line is passed on, so one
+# the dates cannot read is reported as not understood rather than dropped unseen.
+INDEED_POSTED = re.compile(
+    r"^(?:(?:re)?posted:?\s+(?:on\s+)?(?:\d|today\b|yesterday\b|just\b|an?\s|over\b|more\b|"
+    r"about\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).{0,40}|"
+    r"(?:employer\s+)?active\s+.*(?:ago|today|just\s+posted).*)$",
+    re.I,
+)
+START_OF_CONTENT = re.compile(r"^start\s+of\s+main\s+content$", re.I)
+DEADLINE = re.compile(
+    r"^(?:application\s+deadline|apply\s+by|closing\s+date)"
+    r"\s*:\s*(?P<date>.+)$",
+    re.I,
+)
 
 
 def without_zip(place: str | None) -> str | None:
     """ "Cedar Rapids, IA 52401" → "Cedar Rapids, IA": a ZIP code is not part of the place."""
     return re.sub(r"\s+\d{5}(?:-\d{4})?$", "", place) if place else None
+
+
+# "Hybrid work in Bengaluru, Karnataka", "Hybrid remote in Pune", "work in Leeds": how one
+# works there, said before the place (the arrangement is read from the whole line).
+WORK_IN = re.compile(
+    r"^(?:(?:hybrid|on-?site|in-?person)\s+)?(?:work|remote)\s+in\s+(?=\S)|"
+    r"^(?:hybrid|on-?site|in-?person)\s+in\s+(?=\S)",
+    re.I,
+)
+REMOTE_IN = re.compile(r"^remote\s+in\s+(?P<where>\S.*)$", re.I)
+
+
+def place_of(text: str | None) -> str | None:
+    """The place in a location line, without "Hybrid work in" and the like before it.
+
+    "Remote in United States" becomes "Remote, United States": remote work open to a country.
+    """
+    if not text:
+        return None
+    remote = REMOTE_IN.match(text)
+    if remote:
+        return f"Remote, {remote.group('where')}"
+    return WORK_IN.sub("", text).strip() or None
 
 
 class IndeedPageReader:
@@ -325,10 +379,12 @@ class IndeedPageReader:
         lines = page_lines(source.text)
         start = find_line(lines, FULL_DESCRIPTION)
         assert start is not None  # sniffed
-        # Indeed's navigation bar ("Find jobs", "Company reviews", "Sign in") comes first.
+        # Indeed's navigation bar ("Indeed Home", "Find jobs", "Sign in") comes first; the
+        # job starts after "Start of main content" when the copy has that line.
+        main = find_line(lines[:start], START_OF_CONTENT)
         header = [
             line
-            for line in lines[:start]
+            for line in lines[(main + 1 if main is not None else 0) : start]
             if line.text and not RATING.match(line.text) and not is_furniture(line.text)
         ]
         if len(header) < 2:
@@ -336,11 +392,13 @@ class IndeedPageReader:
         title, employer = header[0], header[1]
         details = self._details(lines[:start])
         end = find_line(lines, INDEED_END, start + 1) or len(lines)
-        body = lines[start + 1 : end]
-        location = without_zip(
-            (details.get("location") or [self._header_place(header[2:]) or ""])[0]
-        )
-        posted = next((ln.text for ln in lines[end:] if INDEED_POSTED.match(ln.text)), None)
+        # The age line may come before "Report job", at the end of the job text: it is the
+        # page's, not the job's.
+        ages = [ln for ln in lines[start + 1 :] if INDEED_POSTED.match(ln.text)]
+        body = [ln for ln in lines[start + 1 : end] if ln not in ages]
+        where = (details.get("location") or [self._header_place(header[2:]) or ""])[0]
+        location = without_zip(place_of(where))
+        deadline = next((m.group("date") for ln in body if (m := DEADLINE.match(ln.text))), None)
         result = ReadResult()
         result.postings.append(
             checked(
@@ -352,9 +410,10 @@ class IndeedPageReader:
                     description_html=paragraphs_to_html(description_blocks(body)),
                     salary_text=next(iter(details.get("pay") or []), None) or salary_in_text(body),
                     locations=(location,) if location else (),
-                    work_arrangement_text=self._arrangement(location, body),
+                    work_arrangement_text=self._arrangement(where, body),
                     employment_type_text=next(iter(details.get("job type") or []), None),
-                    date_posted_text=posted,
+                    date_posted_text=ages[0].text if ages else None,
+                    valid_through_text=deadline,
                 ),
             )
         )
