@@ -5,6 +5,8 @@
 const page = document.querySelector(".search-page");
 const root = page.dataset.root;
 const PAGE_SIZE = 10;
+const TYPING_PAUSE = 70; // ms after the last keystroke before searching
+const WORKER_FROM = 30000; // postings; see index.load
 
 // ---- the adapter: everything Pagefind-specific is here -------------------------------------
 // Pagefind does the full-text part only: a query gives ranked page ids. Filtering, facet counts
@@ -15,8 +17,16 @@ const index = {
   load() {
     this.engine ||= (async () => {
       const engine = await import(new URL(`${root}pagefind/pagefind.js`, location.href).href);
-      // Result URLs are site-root paths; make them work under a project sub-path too.
-      await engine.options({ baseUrl: new URL(root, location.href).pathname });
+      // Result URLs are site-root paths; make them work under a project sub-path too. Pagefind
+      // runs in the page, not in its web worker, up to WORKER_FROM postings: the worker is 41 KB
+      // more to load, and passing thousands of hits back from it made a broad query slower
+      // (10,000 postings, "engineer": 6,200 hits). Past that a broad query takes seconds, and
+      // the worker keeps the page responsive meanwhile.
+      const { total } = await facetData.loadSummary();
+      await engine.options({
+        baseUrl: new URL(root, location.href).pathname,
+        noWorker: total < WORKER_FROM,
+      });
       await engine.init();
       return engine;
     })();
@@ -327,8 +337,12 @@ async function run(state) {
   } else {
     text = `${n} job${n === 1 ? "" : "s"} found.`;
   }
-  await showMore();
-  if (!counts) counts = (await narrow(state, hits)).counts;
+  // The counts are worked out while the cards' fragments download.
+  const cards = showMore();
+  const counted = counts ? null : narrow(state, hits);
+  counted?.catch(() => {}); // awaited below unless a newer search replaces this one
+  await cards;
+  if (!counts) counts = (await counted).counts;
   if (mine !== generation) return;
   renderFacets(allCounts, counts, state);
   // Announced last, once the cards and counts are on the page.
@@ -361,7 +375,7 @@ queryBox.addEventListener("input", () => {
   typing = setTimeout(() => {
     history.replaceState(null, "", stateUrl(formState()));
     run(formState());
-  }, 150);
+  }, TYPING_PAUSE);
 });
 moreButton.addEventListener("click", showMore);
 window.addEventListener("popstate", () => run(readState()));
