@@ -13,6 +13,7 @@ postings.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -61,9 +62,16 @@ def title_words(title: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9]+", title.casefold()))
 
 
-def _shingles(posting: Posting) -> frozenset[tuple[str, ...]]:
-    words = re.findall(r"\w+", html_to_text(posting.description_html).casefold())
+@functools.lru_cache(maxsize=4096)
+def _description_shingles(description_html: str) -> frozenset[tuple[str, ...]]:
+    words = re.findall(r"\w+", html_to_text(description_html).casefold())
     return frozenset(tuple(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1)))
+
+
+def _shingles(posting: Posting) -> frozenset[tuple[str, ...]]:
+    # Cached by description: a posting compared with several candidates is split into words
+    # once (and identical boilerplate descriptions only once in all).
+    return _description_shingles(posting.description_html)
 
 
 def _similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
@@ -180,8 +188,19 @@ def combine(a: Posting, b: Posting) -> Posting:
     return first.model_copy(update=update)
 
 
+def _overlap_keys(posting: Posting) -> set[tuple[object, ...]]:
+    """Keys under which two postings whose places overlap must meet (city, country, remote:
+    the region is left out so that "Boston, US" still meets "Boston, MA, US")."""
+    return {(loc.city, loc.country, loc.remote) for loc in posting.locations}
+
+
 def merge_duplicates(postings: list[Posting]) -> tuple[list[Posting], list[MergeRecord]]:
-    """Folds postings of the same job together; linear in the number of postings."""
+    """Folds postings of the same job together.
+
+    Candidates meet only within an (employer, title words) bucket and, inside it, only when
+    they share a place (postings without a place meet every other): a chain of 1,000 "Delivery
+    Driver" ads in 1,000 towns is checked in linear, not quadratic, time.
+    """
     buckets: dict[tuple[str, frozenset[str]], list[Posting]] = defaultdict(list)
     for posting in postings:
         buckets[(posting.employer.key, title_words(posting.title))].append(posting)
@@ -189,15 +208,31 @@ def merge_duplicates(postings: list[Posting]) -> tuple[list[Posting], list[Merge
     records: list[MergeRecord] = []
     for bucket in buckets.values():
         kept: list[Posting] = []
+        by_place: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        placeless: list[int] = []
         for posting in sorted(bucket, key=lambda p: p.id):
-            for index, existing in enumerate(kept):
-                reason = same_job(existing, posting)
+            keys = _overlap_keys(posting)
+            if keys:
+                found = {i for key in keys for i in by_place.get(key, ())} | set(placeless)
+                candidates = sorted(found)
+            else:
+                candidates = list(range(len(kept)))
+            for index in candidates:
+                reason = same_job(kept[index], posting)
                 if reason:
-                    kept[index] = combine(existing, posting)
+                    kept[index] = combine(kept[index], posting)
                     records.append(MergeRecord(kept[index].id, posting.id, reason))
+                    for key in keys:
+                        if index not in by_place[key]:
+                            by_place[key].append(index)
                     break
             else:
                 kept.append(posting)
+                index = len(kept) - 1
+                for key in keys:
+                    by_place[key].append(index)
+                if not keys:
+                    placeless.append(index)
         result.extend(kept)
     return result, records
 
