@@ -52,8 +52,11 @@ const index = {
         (await gunzip(await fetch(`${root}pagefind/fragment/${id}.pf_fragment`))).slice(12),
       ),
     );
+    // Without a query there is nothing to mark: the posting's own summary reads better than
+    // the start of the page, which repeats the employer and title the card already shows.
     const words = data.content.split(/\s+/);
-    const text = words.slice(0, 30).join(" ") + (words.length > 30 ? " …" : "");
+    const text =
+      data.meta.summary || words.slice(0, 30).join(" ") + (words.length > 30 ? " …" : "");
     const excerpt = el("p", {}, text).innerHTML; // plain text, escaped
     return cardFields(new URL(root + data.url.slice(1), location.href).pathname, data.meta, excerpt);
   },
