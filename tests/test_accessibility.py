@@ -3,12 +3,15 @@ in the light and the dark colour scheme."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from typing import Any
 
 import pytest
 
 from generator.catalog import Catalog
-from tests.conftest import needs_chromium
+from tests.conftest import ROOT, SubPathHandler, build, needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -71,4 +74,33 @@ def test_every_page_type_passes_axe(served: tuple[str, Catalog], browser: Any, s
         if problems := violations(page):
             found[path or "home"] = problems
     context.close()
+    assert found == {}
+
+
+def test_postings_from_real_world_shapes_pass_axe(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Descriptions written by many other tools (tables, nested lists, stray headings, hostile
+    markup) still give accessible pages: every fourth posting page of the real-world fixtures."""
+    pytest.importorskip("axe_playwright_python")
+    site = tmp_path_factory.mktemp("realworld") / "site"
+    build(ROOT / "tests/fixtures/realworld", site, today="2026-11-24")
+    handler = functools.partial(SubPathHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/repo/"
+    pages = sorted(p.parent.name for p in (site / "jobs").glob("*/index.html"))[::4]
+    assert len(pages) > 20
+    found: dict[str, list[str]] = {}
+    try:
+        for scheme in ("light", "dark"):
+            context = browser.new_context(color_scheme=scheme)
+            page = context.new_page()
+            for slug in pages:
+                page.goto(f"{base}jobs/{slug}/")
+                if problems := violations(page):
+                    found[f"{scheme} {slug}"] = problems
+            context.close()
+    finally:
+        server.shutdown()
     assert found == {}
