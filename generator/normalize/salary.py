@@ -88,20 +88,26 @@ PERIOD_WORDS: tuple[tuple[str, SalaryPeriod], ...] = (
     (
         r"hourly|per\s+hour|an\s+hour|/\s*h(?:ou)?r\b|/\s*h\b|\bp/?h\b|"
         r"\bpro\s+stunde\b|/\s*std\b|stündlich|\b(?:par|de\s+l')\s*heure\b|\bpor\s+hora\b|"
-        r"\ball'ora\b",
+        r"\ball'ora\b|\b(?:per|i)\s+timm(?:e|en)\b|/\s*timme\b|\btimlön\b|\bper\s+uur\b|"
+        r"/\s*uur\b|\bza\s+godzin[ęe]\b|/\s*godz\b|\bpor\s+hora\b|/\s*hora\b",
         SalaryPeriod.HOUR,
     ),
     (r"daily|per\s+day|a\s+day|/\s*day|day\s+rate|\bpro\s+tag\b|/\s*tag\b", SalaryPeriod.DAY),
     (r"weekly|per\s+week|a\s+week|/\s*w(?:ee)?k|\bpro\s+woche\b", SalaryPeriod.WEEK),
     (
         r"monthly|per\s+month|a\s+month|/\s*mo(?:nth)?\b|\bp\.?m\.?\b|\bmonat(?:lich)?\b|"
-        r"\bmensu(?:al|el|elle)\b|\bpar\s+mois\b|\b(?:al|por)\s+mes\b|\bal\s+mese\b|\bmensile\b",
+        r"\bmensu(?:al|el|elle)(?:es|s)?\b|\bpar\s+mois\b|\b(?:al|por)\s+m[eê]s\b|\bal\s+mese\b|"
+        r"\bmensile\b|\bmensal\b|/\s*m[eê]s\b|/\s*mies\b|\bmiesi[ęe]cznie\b|\bmies\.|"
+        r"\b(?:per|i)\s+månad(?:en)?\b|/\s*månad\b|\bmånadslön\b|\bper\s+maand\b|"
+        r"/\s*maand\b|\bmaandelijks\b|\bpro\s+monat\b|\bpar\s+mois\b",
         SalaryPeriod.MONTH,
     ),
     (
         r"annual(?:ly)?|per\s+(?:year|annum)|a\s+year|yearly|/\s*y(?:ea)?r\b|\bp\.?a\.?\b|\blpa\b|"
         r"\bper\s+anno\b|\bbrutto\b|\bjahr\b|\bjährlich\b|\bpro\s+jahr\b|\bpar\s+an\b|"
-        r"\bannuel(?:le)?\b|\banual\b|\b(?:al|por)\s+año\b|\bannuo\b|\ball'anno\b",
+        r"\bannuel(?:le)?\b|\banual(?:es)?\b|\b(?:al|por)\s+año\b|\bannuo\b|\ball'anno\b|"
+        r"\b(?:por|ao)\s+ano\b|\brocznie\b|\bper\s+år\b|/\s*år\b|\bårslön\b|"
+        r"\bper\s+jaar\b|/\s*jaar\b|\bjaarlijks\b",
         SalaryPeriod.YEAR,
     ),
 )
@@ -173,13 +179,21 @@ def detect_currency(text: str) -> str | None:
                 return code
         elif symbol in text:
             return code
+    if SOUTH_AFRICAN_RAND.search(text):
+        return "ZAR"
     return None
+
+
+# The rand's symbol, a capital R before a figure: "R 450 000", "R45,000".
+SOUTH_AFRICAN_RAND = re.compile(r"(?<![A-Za-z])R\s?\d")
 
 
 # Symbols several currencies write the same way: a bare one means the local currency when the
 # place uses one of them ("$26 an hour" in Montréal is CAD, "kr 45 000" in Oslo is NOK).
 SHARED_SYMBOLS: dict[str, frozenset[str]] = {
-    "USD": frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}),
+    "USD": frozenset(
+        {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "COP", "ARS", "CLP", "UYU", "DOP", "TWD"}
+    ),
     "SEK": frozenset({"SEK", "NOK", "DKK", "ISK"}),
 }
 
@@ -362,9 +376,10 @@ PAY_LABEL = (
     r"(?:salary|salary\s+range|pay|pay\s+range|pay\s+rate|compensation|rate|hourly\s+rate|"
     r"day\s+rate|wage|wages|base|base\s+salary|base\s+pay|ote|total\s+compensation|gehalt|"
     r"jahresgehalt|bruttogehalt|vergütung|verguetung|salaire|rémunération|remuneration|"
-    r"retribución|salario|sueldo|stipendio|retribuzione|ral)"
+    r"retribución|salario|sueldo|stipendio|retribuzione|ral|salário|remuneração|lön|månadslön|"
+    r"wynagrodzenie|salaris|loon|lønn)"
 )
-_CURRENCY_BEFORE = r"(?:(?:US|CA|AU|NZ|HK|[CASR])?[$€£₹¥]|\b[A-Z]{3}\b)"
+_CURRENCY_BEFORE = r"(?:(?:US|CA|AU|NZ|HK|[CASR])?[$€£₹¥]|\b[A-Z]{3}\b|\bR(?=\s?\d))"
 _CURRENCY_AFTER = r"(?:[A-Z]{3}(?![A-Za-z])|[€£₹$]|zł)"
 _FIGURE = (
     rf"(?:{_CURRENCY_BEFORE}\s?)?"
@@ -379,9 +394,11 @@ _QUALIFIER = (
 _GROSS = r"(?i:\s+(?:brutto|gross|brut|bruto|lordo))"
 _PERIOD_PHRASE = (
     r"(?i:\s*(?:/|per|an?|pro|par|al|por|each)\s*(?:hour|hr|h|day|week|wk|month|mo|year|yr|annum|"
-    r"jahr|monat|stunde|std|tag|an|mois|heure|mes|año|hora|mese|anno)(?![A-Za-z])|"
-    r"\s+(?:annually|hourly|monthly|yearly|daily|weekly|mensual|mensuel|anual|annuel|jährlich|"
-    r"monatlich|stündlich|mensile|annuo)(?![A-Za-z]))"
+    r"jahr|monat|stunde|std|tag|an|mois|heure|mes|mês|año|ano|hora|mese|anno|mies\.?|godz\.?|"
+    r"timme|månad|år|maand|uur|jaar)(?![A-Za-z])|"
+    r"\s+(?:annually|hourly|monthly|yearly|daily|weekly|mensual(?:es)?|mensuel(?:le)?s?|mensal|"
+    r"anual(?:es)?|annuel|jährlich|monatlich|stündlich|mensile|annuo|miesięcznie|rocznie|"
+    r"maandelijks|jaarlijks)(?![A-Za-z]))"
 )
 _AMOUNT = (
     rf"{_QUALIFIER}{_FIGURE}(?:\s?\+)?(?:\s*(?:-|–|—|to|bis|à|a)\s*{_FIGURE})?"

@@ -86,9 +86,23 @@ for _canonical, _aliases in SKILL_ALIASES.items():
     for _alias in _aliases:
         _ALIAS_INDEX[_alias.casefold()] = _canonical
 
+# Aliases that are everyday words in prose: "recommend therapy changes … recommendations to
+# prescribers" names no recommender system, "monitor credit scorecards" no observability stack.
+# A listed skill may still use them ("Skills: monitoring"); prose must name the skill itself.
+_ORDINARY_WORD_ALIASES = frozenset(
+    {"recommendations", "monitoring", "experimentation", "node", "spark", "torch"}
+)
+# Skills whose names are also ordinary words count in prose only when capitalised as a name.
+_CAPITALISED_IN_PROSE = frozenset({"search", "swift", "rust", "statistics", "snowflake"})
+
 # Names long enough to find safely inside prose; two-letter aliases ("ai", "ts") are not.
 _PROSE_TERMS = sorted(
-    (term for term in _ALIAS_INDEX if len(term) > 3 or term in {"sql", "aws", "gcp", "nlp"}),
+    (
+        term
+        for term in _ALIAS_INDEX
+        if (len(term) > 3 or term in {"sql", "aws", "gcp", "nlp"})
+        and term not in _ORDINARY_WORD_ALIASES
+    ),
     key=len,
     reverse=True,
 )
@@ -127,5 +141,8 @@ def skills_in_text(text: str) -> tuple[str, ...]:
     """Known skills named in free text, in order of first mention."""
     found: dict[str, None] = {}
     for match in _PROSE_PATTERN.finditer(text):
+        term = match.group(1)
+        if term.casefold() in _CAPITALISED_IN_PROSE and not term[:1].isupper():
+            continue
         found.setdefault(_ALIAS_INDEX[match.group(1).casefold()], None)
     return tuple(found)

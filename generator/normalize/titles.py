@@ -27,6 +27,155 @@ ENGINEERING = (
     r"infrastructure|technical|data)\b"
 )
 
+# Common occupations beyond software, after the technology families (which the seeds rely on)
+# and before recruiting, sales and marketing. Patterns name the job, not the sector: "Software
+# Engineer, Healthcare" stays software work. More specific families come first: a nurse
+# educator is nursing, a pharmacy technician healthcare, a retail sales associate retail.
+NON_TECH_FAMILIES: tuple[RoleFamily, ...] = (
+    RoleFamily(
+        "nursing",
+        "Nursing",
+        (
+            r"\b(nurse|nurses|nursing|rn|lpn|lvn|midwife|midwifery|pflegefachkraft|"
+            r"pflegefachfrau|pflegefachmann|krankenpfleger(in)?|altenpfleger(in)?|"
+            r"infirmi[eè]re?|enfermer[oa])\b",
+        ),
+    ),
+    RoleFamily(
+        "healthcare",
+        "Healthcare",
+        (
+            r"\b(pharmacist|pharmacy|physician|doctor|gp|surgeon|dentist|dental|hygienist|"
+            r"therapist|physiotherapist|physio|occupational\s+therapy|radiographer|"
+            r"sonographer|paramedic|phlebotomist|optometrist|psychologist|counsellor|counselor|"
+            r"caregiver|carer|care\s+(assistant|worker|aide|giver)|support\s+worker|"
+            r"healthcare\s+assistant|medical\s+assistant|nursing\s+assistant|veterinar\w*|"
+            r"midwife|dietitian|audiologist|clinician|medical\s+officer)\b",
+        ),
+    ),
+    RoleFamily(
+        "education",
+        "Teaching & Education",
+        (
+            r"\b(teacher|teachers|teaching|tutor|lecturer|professor|educator|instructor|"
+            r"curriculum|early\s+years|nursery|childcare|child\s+care|preschool|kindergarten|"
+            r"school|headteacher|sencos?|lehrer(in)?|erzieher(in)?|enseignant\w*)\b",
+        ),
+    ),
+    RoleFamily(
+        "legal",
+        "Legal",
+        (
+            r"\b(lawyer|attorney|solicitor|barrister|paralegal|counsel|legal|notary|"
+            r"conveyancer|rechtsanwalt|rechtsanwältin|avocat\w*|abogad[oa])\b",
+        ),
+    ),
+    RoleFamily(
+        "risk-compliance",
+        "Risk & Compliance",
+        (
+            r"\b(compliance|aml|kyc|bsa|anti-money\s+laundering|fraud|credit\s+risk|"
+            r"risk\s+(analyst|manager|officer|specialist|lead))\b",
+        ),
+    ),
+    RoleFamily(
+        "accounting-finance",
+        "Accounting & Finance",
+        (
+            r"\b(accountant|accountants|accounting|accounts|bookkeeper|bookkeeping|"
+            r"buchhalter(in)?|buchhaltung|finanzbuchhalt\w*|steuerfachangestellte\w*|"
+            r"comptable|contador[a]?|controller|controlling|payroll|tax|auditor|audit|"
+            r"finance|financial|treasury|fp&a|credit\s+analyst|underwriter|actuary|actuarial|"
+            r"investment|cfo)\b",
+        ),
+    ),
+    RoleFamily(
+        "banking",
+        "Banking",
+        (r"\b(bank|banking|banker|teller|branch\s+manager|mortgage\s+(advisor|adviser))\b",),
+    ),
+    RoleFamily(
+        "hospitality",
+        "Hospitality & Food",
+        (
+            r"\b(chef|chefs|cook|cooks|sous|kitchen|baker|pastry|barista|bartender|"
+            r"waiter|waitress|waiting\s+staff|food\s+(service|and\s+beverage)|"
+            r"f&b|restaurant|catering|caterer|dishwasher|kitchen\s+porter|hotel|"
+            r"hospitality|front\s+of\s+house|concierge|koch|köchin|cuisinier\w*|cocinero)\b",
+        ),
+    ),
+    RoleFamily(
+        "warehouse-logistics",
+        "Warehouse & Logistics",
+        (
+            r"\b(warehouse|forklift|picker|packer|pick\s+and\s+pack|order\s+picker|"
+            r"fulfil{1,2}ment|logistics|supply\s+chain|inventory|stock\s+(controller|associate)|"
+            r"material\s+handler|shipping|receiving|dispatcher|lager\w*|kommissionier\w*|"
+            r"logistik\w*|distribution\s+cent(er|re))\b",
+        ),
+    ),
+    RoleFamily(
+        "driving-delivery",
+        "Driving & Delivery",
+        (
+            r"\b(driver|drivers|driving|courier|chauffeur|trucker|truck|hgv|lgv|cdl|"
+            r"delivery\s+(associate|rider|partner|person)|fahrer(in)?|berufskraftfahrer\w*|"
+            r"chauffeur|conducteur|conductor)\b",
+        ),
+    ),
+    RoleFamily(
+        "trades",
+        "Trades & Maintenance",
+        (
+            r"\b(electrician|electrical|plumber|plumbing|carpenter|joiner|welder|welding|"
+            r"mechanic|mechanics|technician|technicians|hvac|maintenance|fitter|installer|"
+            r"machinist|handyman|roofer|bricklayer|plasterer|painter\s+and\s+decorator|"
+            r"glazier|locksmith|tradesperson|apprentice|construction|labou?rer|foreman|"
+            r"site\s+manager|elektriker(in)?|mechatroniker(in)?|anlagenmechaniker\w*)\b",
+        ),
+    ),
+    RoleFamily(
+        "cleaning",
+        "Cleaning & Housekeeping",
+        (
+            r"\b(cleaner|cleaners|cleaning|janitor|janitorial|custodian|housekeeper|housekeeping|"
+            r"reinigungskraft)\b",
+        ),
+    ),
+    RoleFamily(
+        "manufacturing",
+        "Manufacturing & Production",
+        (
+            r"\b(machine\s+operator|production\s+(operative|worker|associate|operator|line)|"
+            r"assembler|assembly|fabricator|manufacturing|quality\s+inspector|"
+            r"produktionsmitarbeiter\w*)\b",
+        ),
+    ),
+    RoleFamily(
+        "media-production",
+        "Media & Production",
+        (
+            r"\b(production\s+(coordinator|assistant|manager)|producer|animator|animation|"
+            r"video\s+editor|editor|journalist|reporter|photographer|videographer|"
+            r"copywriter|writer|camera)\b",
+        ),
+    ),
+    RoleFamily(
+        "retail",
+        "Retail",
+        (
+            r"\b(retail|store|shop|cashier|checkout|merchandiser|merchandising|"
+            r"sales\s+(associate|assistant|advisor|adviser|clerk|floor)|shelf|"
+            r"verkäufer(in)?|vendeur|vendeuse)\b",
+        ),
+    ),
+    RoleFamily(
+        "security-services",
+        "Security Services",
+        (r"\b(security\s+(officer|guard)|door\s+supervisor|loss\s+prevention)\b",),
+    ),
+)
+
 DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
     RoleFamily(
         "engineering-manager",
@@ -84,10 +233,20 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         (r"\b(qa|quality\s+assurance|test|sdet)\s*(engineer|analyst|automation)?\b",),
     ),
     RoleFamily(
+        "education",
+        "Teaching & Education",
+        # Before design: a curriculum or instructional designer writes courses, not interfaces.
+        (
+            r"\b(curriculum|instructional|learning\s+experience|e-?learning|course)\s+(designer|developer|design|lead)\b",
+            r"\bcurriculum\b",
+        ),
+    ),
+    RoleFamily(
         "designer",
         "Designer",
         (
-            r"\b(product|ux|ui|visual|interaction|graphic)\s*(/\s*\w+\s*)?designer\b",
+            r"\b(product|ux|ui|visual|interaction|graphic|web|brand|motion)\s*(/\s*\w+\s*)?"
+            r"design(er)?\b",
             r"\bdesigner\b",
             r"\bux\s+researcher\b",
         ),
@@ -102,6 +261,16 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         ),
     ),
     RoleFamily(
+        "customer-service",
+        "Customer Service",
+        # Before support engineering: a service desk is IT, customer service is not.
+        (
+            r"\bcustomer\s+(service|care)\b",
+            r"\b(call|contact)\s+cent(er|re)\b",
+            r"\bclient\s+service(s)?\s+(representative|associate|advisor|agent)\b",
+        ),
+    ),
+    RoleFamily(
         "support-engineer",
         "Support Engineer / Customer Support",
         # Before software engineering: "Technical Support Engineer, Tier 2" is support work.
@@ -111,6 +280,12 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
             r"\btechnical\s+support\b",
             r"\bcustomer\s+(support|service|care)\b",
         ),
+    ),
+    RoleFamily(
+        "trades",
+        "Trades & Maintenance",
+        # Before software engineering, whose bare "engineer" would otherwise take these.
+        (r"\b(maintenance|hvac|building\s+services|facilities|field\s+service)\s+engineer\b",),
     ),
     RoleFamily(
         "software-engineer",
@@ -124,6 +299,7 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
             r"\bengineer\b",
         ),
     ),
+    *NON_TECH_FAMILIES,
     RoleFamily("recruiter", "Recruiter", (r"\b(recruiter|talent\s+acquisition|sourcer)\b",)),
     RoleFamily(
         "sales",
@@ -135,7 +311,30 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         "Customer Success",
         (r"\bcustomer\s+success\b",),
     ),
-    RoleFamily("marketing", "Marketing", (r"\b(marketing|growth|seo|content\s+strategist)\b",)),
+    RoleFamily(
+        "marketing",
+        "Marketing",
+        (
+            r"\b(marketing|growth|seo|content\s+strategist|social\s+media|brand\s+manager|"
+            r"communications|public\s+relations)\b",
+        ),
+    ),
+    RoleFamily(
+        "human-resources",
+        "Human Resources",
+        (
+            r"\b(hr|human\s+resources?|people\s+(partner|operations|ops)|personnel|"
+            r"personalreferent(in)?|talent\s+management)\b",
+        ),
+    ),
+    RoleFamily(
+        "administration",
+        "Administration & Office",
+        (
+            r"\b(administrative|admin|administrator|office\s+manager|receptionist|secretary|"
+            r"data\s+entry|clerk|personal\s+assistant|executive\s+assistant)\b",
+        ),
+    ),
 )
 
 ROMAN = r"(?:I{1,3}|IV|V|VI{0,3})"
@@ -214,7 +413,8 @@ HTML_ELEMENTS = frozenset(
     tbody td template textarea tfoot th thead time title tr track u ul var video wbr""".split()  # noqa: SIM905
 )
 # As HTML parses a tag: no space between "<" (or "</") and the element's name.
-TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)(/?)\s*>")
+# A "/" parts attributes as a space does: `<svg/onload=…>` is a tag with an attribute.
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:[\s/][^<>]*)?)(/?)\s*>")
 # Script and style elements are removed with their content, which is code, not words.
 CODE_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
 
@@ -245,14 +445,20 @@ def strip_html_tags(text: str) -> str:
 
     Names are shown and slugged as text, so a tag would otherwise appear as visible "<img …>".
     The leftovers of a broken tag go too: `Gravelpit Aggregates"><img …>` is "Gravelpit
-    Aggregates", `Cleaning" onclick="alert(6)` is "Cleaning".
+    Aggregates", `Cleaning" onclick="alert(6)` is "Cleaning", and a name written twice around
+    the markup is written once.
     """
     without_code = CODE_ELEMENT.sub(" ", text)
     stripped = TAG.sub(lambda m: " " if _is_markup(m) else m.group(0), without_code)
     without_handlers = HANDLER_ATTRIBUTE.sub(" ", stripped)
     if without_handlers != stripped or stripped != text:
         stripped = TAG_LEFTOVER.sub(" ", without_handlers)
-    return re.sub(r"\s+", " ", stripped).strip() if stripped != text else text
+    if stripped == text:
+        return text
+    cleaned = re.sub(r"\s+", " ", stripped).strip()
+    # A name pasted twice around the markup ("Depot\"><img …> Depot") is one name.
+    doubled = re.fullmatch(r"(.+?)\s+\1", cleaned)
+    return doubled.group(1) if doubled else cleaned
 
 
 def _capitalize(word: str) -> str:

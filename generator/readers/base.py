@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html.entities
 import json
 import re
 from dataclasses import dataclass, field
@@ -94,6 +95,35 @@ def safe_xml_parser(*, recover: bool = False) -> etree.XMLParser:
 
 
 ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+# Markup whose text is not parsed for references: CDATA sections, comments, processing instructions.
+UNPARSED_XML = re.compile(r"(<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>)", re.S)
+NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+
+
+def html_entities_as_numeric(text: str) -> str:
+    """HTML named entities ("&ndash;") as numeric references ("&#8211;"), outside CDATA.
+
+    XML knows only its five entities, so a feed that writes "&ndash;" would be refused whole;
+    a numeric reference decodes once, in the parser, as the feed meant. Unknown names are left
+    for the parser to report.
+    """
+
+    def numeric(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in XML_ENTITIES:
+            return match.group(0)
+        character = html.entities.html5.get(name + ";")
+        if character is None:
+            return match.group(0)
+        return "".join(f"&#{ord(c)};" for c in character)
+
+    parts = UNPARSED_XML.split(text)
+    return "".join(
+        part if index % 2 else NAMED_REFERENCE.sub(numeric, part)
+        for index, part in enumerate(parts)
+    )
 
 
 def parse_xml(source: InputFile) -> etree._Element:
@@ -103,6 +133,14 @@ def parse_xml(source: InputFile) -> etree._Element:
             "XML declares entities in a DTD, which could expand or fetch external files",
             action="file refused for safety",
         )
+    if not DOCTYPE.search(source.data[:65536]) and NAMED_REFERENCE.search(source.text):
+        text = html_entities_as_numeric(source.text)
+        if text != source.text:
+            text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
+            try:
+                return etree.fromstring(text.encode("utf-8"), safe_xml_parser())
+            except etree.XMLSyntaxError as err:
+                raise ReaderError(f"malformed XML: {err.msg}", line=err.lineno) from err
     try:
         # Bytes, not text: lxml then honours the BOM and the declared encoding itself.
         root = etree.fromstring(source.data.lstrip(b" \t\r\n"), safe_xml_parser())

@@ -109,7 +109,10 @@ class GlassdoorPageReader:
                     work_arrangement_text=self._labelled(body, WORK_LOCATION)
                     or (place if place and re.search(r"remote", place, re.I) else None),
                     employment_type_text=self._labelled(body, JOB_TYPE),
-                    date_posted_text=next((ln.text for ln in rest if AGE.match(ln.text)), None),
+                    # The age sits after the description or in the header ("5d", "Posted 5d").
+                    date_posted_text=next(
+                        (ln.text for ln in [*rest, *lines[:start]] if AGE.match(ln.text)), None
+                    ),
                 ),
             )
         )

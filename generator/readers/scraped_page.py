@@ -51,6 +51,12 @@ TOP_SKILLS = re.compile(r"^top skills:?$", re.I)
 # After the skills Built In lists the employer's offices: "Quarrystone Denver, Colorado, USA
 # Office", then the office's place ("Denver, CO, United States") or street address.
 OFFICE_LINE = re.compile(r"^(?P<place>.+,.+?)\s+office$", re.I)
+# An office's street address: "1200 Westlake Ave N, Seattle, WA 98109" is in Seattle, WA.
+STREET_ADDRESS = re.compile(
+    r"^\d+[A-Za-z]?\s+[^,]+,\s*(?:(?:suite|ste|floor|fl|unit|#)\b[^,]*,\s*)?"
+    r"(?P<place>[A-Za-z][^,\d]+,\s*[A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?(?:,\s*(?:USA?|United\s+States))?$",
+    re.I,
+)
 PLACE_LINE = re.compile(r"^[^\d,][^,]{1,40}(?:,\s*[^,]{2,40}){1,2}$")
 APPLICANTS_ONLY = re.compile(r"^(?:([A-Z]{2,3}|[A-Z][a-z]+)\s+based\s+applicants\s+only)$")
 OFFICE_IN_TEXT = re.compile(
@@ -257,8 +263,9 @@ class ScrapedPageReader:
         """
         body: list[Line] = []
         skills: list[str] = []
-        office_names: list[str] = []
-        places: list[str] = []
+        # Each office as [its name, the place line under it]; the place is the more regular
+        # form ("Denver, CO, United States"), the name stands in when no place line follows.
+        offices: list[list[str | None]] = []
         in_skills = in_offices = False
         for line in lines:
             text = line.text
@@ -275,18 +282,22 @@ class ScrapedPageReader:
                 place = office.group("place")
                 if place.casefold().startswith(employer.casefold() + " "):
                     place = place[len(employer) + 1 :]
-                office_names.append(place.strip())
+                offices.append([place.strip(), None])
             elif in_offices or (in_skills and PLACE_LINE.match(text)):
                 in_offices = True
-                if PLACE_LINE.match(text):
-                    places.append(text)
+                street = STREET_ADDRESS.match(text)
+                found = (
+                    street.group("place") if street else text if PLACE_LINE.match(text) else None
+                )
+                if found and offices and offices[-1][1] is None:
+                    offices[-1][1] = found
+                elif found:
+                    offices.append([None, found])
             elif in_skills:
                 skills.append(text)
             else:
                 body.append(line)
-        # The place line under an office is the more regular form ("Denver, CO, United
-        # States"); a street address is not a place, so the office's own name is used then.
-        return body, skills, places or office_names
+        return body, skills, [place or name or "" for name, place in offices]
 
     @staticmethod
     def _blocks(body: list[Line]) -> tuple[list[tuple[str, object]], str | None, list[str]]:

@@ -318,11 +318,11 @@ DETAIL_NOISE = re.compile(
     re.I,
 )
 # The page's age line, after the job text or as its last lines: "Posted 30+ days ago",
-# "Active 3 days ago", "Employer active 2 days ago". Any "Posted …" line is passed on, so one
-# the dates cannot read is reported as not understood rather than dropped unseen.
+# "Active 3 days ago", "Employer active 2 days ago", "Just posted", "Today". Any "Posted …"
+# line is passed on, so one the dates cannot read is reported as not understood rather than
+# dropped unseen.
 INDEED_POSTED = re.compile(
-    r"^(?:(?:re)?posted:?\s+(?:on\s+)?(?:\d|today\b|yesterday\b|just\b|an?\s|over\b|more\b|"
-    r"about\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).{0,40}|"
+    r"^(?:(?:re)?posted:?\s+\S.{0,40}|just\s+posted|today|yesterday|new|"
     r"(?:employer\s+)?active\s+.*(?:ago|today|just\s+posted).*)$",
     re.I,
 )

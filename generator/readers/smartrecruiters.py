@@ -83,6 +83,14 @@ def _description(job: dict[str, Any]) -> str:
     )
 
 
+# Custom-field labels that hold the pay, in English and the languages exports use
+# ("Lön", "Gehalt", "Salaire", "Salario", "Sueldo", "Salário", "Wynagrodzenie", "Loon").
+PAY_FIELD = (
+    r"salary|compensation|\bpay\b|\blön\b|\bgehalt\b|\bsalaire\b|\bsalario\b|\bsueldo\b|"
+    r"\bsalário\b|\bwynagrodzenie\b|\bloon\b|\blønn?\b|\bpalkka\b|\bstipendio\b"
+)
+
+
 def _custom(job: dict[str, Any], pattern: str) -> str | None:
     """The value of the first custom field whose label matches."""
     for item in objects(job.get("customField")):
@@ -146,7 +154,7 @@ class SmartRecruitersReader:
                 external_id=job_id or text(job.get("refNumber")),
                 apply_url=text(job.get("applyUrl")) or text(job.get("postingUrl")) or public,
                 description_html=_description(job),
-                salary_text=_custom(job, r"salary|compensation|\bpay\b"),
+                salary_text=_custom(job, PAY_FIELD),
                 locations=(place,) if place else (),
                 work_arrangement_text=_arrangement(location),
                 employment_type_text=label(job.get("typeOfEmployment"), "label"),
