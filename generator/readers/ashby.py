@@ -19,8 +19,10 @@ from generator.readers.ats_common import (
     SkipJob,
     employer_from_url,
     first_dict,
+    first_job_has,
     html_field,
     join_place,
+    listed,
     load_json,
     number,
     obj,
@@ -83,12 +85,10 @@ class AshbyReader:
 
     def sniff(self, source: InputFile) -> bool:
         data = parsed_json(source)
-        if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-            return False
-        first = first_dict(data["jobs"])
-        if first is None:
-            return "apiVersion" in data
-        return bool(ASHBY_JOB_KEYS & first.keys())
+        jobs = listed(data, "jobs")
+        if jobs is not None and first_dict(jobs) is None:
+            return "apiVersion" in data  # an empty Ashby board
+        return first_job_has(data, "jobs", ASHBY_JOB_KEYS)
 
     def read(self, source: InputFile) -> ReadResult:
         data = load_json(source)

@@ -64,6 +64,20 @@ def first_dict(items: Any) -> dict[str, Any] | None:
     return None
 
 
+def listed(data: Any, key: str) -> list[Any] | None:
+    """The list an export keeps its jobs under (`{"jobs": [...]}`), or None for any other
+    shape: the first question every ATS sniffer asks."""
+    if isinstance(data, dict) and isinstance(data.get(key), list):
+        return list(data[key])
+    return None
+
+
+def first_job_has(data: Any, key: str, keys: set[str] | frozenset[str]) -> bool:
+    """Whether the export's first job object carries one of the keys its format is known by."""
+    first = first_dict(listed(data, key))
+    return first is not None and bool(keys & first.keys())
+
+
 def text(value: Any) -> str | None:
     """A string or number as collapsed text; None for null, booleans, lists and objects."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):

@@ -16,7 +16,7 @@ from typing import Any
 from generator.models import RawPosting, Source
 from generator.readers.ats_common import (
     employer_from_url,
-    first_dict,
+    first_job_has,
     html_field,
     html_sections,
     join_place,
@@ -85,11 +85,7 @@ class RecruiteeReader:
     name = "recruitee-json"
 
     def sniff(self, source: InputFile) -> bool:
-        data = parsed_json(source)
-        if not isinstance(data, dict) or not isinstance(data.get("offers"), list):
-            return False
-        first = first_dict(data["offers"])
-        return first is not None and bool(RECRUITEE_OFFER_KEYS & first.keys())
+        return first_job_has(parsed_json(source), "offers", RECRUITEE_OFFER_KEYS)
 
     def read(self, source: InputFile) -> ReadResult:
         data = load_json(source)

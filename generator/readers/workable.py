@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.models import RawPosting, Source
 from generator.readers.ats_common import (
-    first_dict,
+    first_job_has,
     html_field,
     html_sections,
     join_place,
@@ -74,11 +74,7 @@ class WorkableReader:
     name = "workable-json"
 
     def sniff(self, source: InputFile) -> bool:
-        data = parsed_json(source)
-        if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-            return False
-        first = first_dict(data["jobs"])
-        return first is not None and bool(WORKABLE_JOB_KEYS & first.keys())
+        return first_job_has(parsed_json(source), "jobs", WORKABLE_JOB_KEYS)
 
     def read(self, source: InputFile) -> ReadResult:
         data = load_json(source)
