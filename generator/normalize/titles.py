@@ -22,6 +22,15 @@ class RoleFamily:
 
 
 MANAGER = r"\b(manager|mgr|head\s+of|director)\b"
+# A manager's title that names a discipline outside engineering ("Director of Revenue
+# Management", "Store Manager") is never made an engineering manager by its description.
+OTHER_DISCIPLINE = (
+    r"\b(revenue|sales|marketing|finance|financial|accounting|operations|people|hr|human|"
+    r"nursing|clinical|care|store|shop|restaurant|kitchen|hotel|front\s+office|retail|customer|"
+    r"legal|compliance|communications|content|brand|events?|facilities|procurement|purchasing|"
+    r"supply|logistics|warehouse|office|admin\w*|recruit\w*|talent|account|branch|property|"
+    r"practice|pharmacy|school|programme|fundraising|partnerships|business\s+development)\b"
+)
 ENGINEERING = (
     r"\b(engineer(ing)?|software|development|developer|ml|machine\s+learning|platform|"
     r"infrastructure|technical|data)\b"
@@ -533,7 +542,7 @@ def role_family(
     for family in families:
         if any(re.search(p, title, re.I) for p in family.patterns):
             return family
-    if context and re.search(MANAGER, title, re.I):
+    if context and re.search(MANAGER, title, re.I) and not re.search(OTHER_DISCIPLINE, title, re.I):
         lowered = context.lower()
         best: tuple[int, RoleFamily] | None = None
         for family in families:

@@ -35,7 +35,10 @@ FURNITURE = re.compile(
     r"companies|salaries|interviews|discover|for\s+recruiters|for\s+job\s+seekers|"
     r"search\s+(?:for\s+)?jobs|search|careers(?:\s+home)?|view\s+all\s+jobs|all\s+jobs|"
     r"back\s+to\s+(?:search\s+)?results|back\s+to\s+jobs|tech\s+hubs|articles|"
-    r"career\s+(?:advice|tools|resources)|salary\s+tools|recruiters|contact(?:\s+us)?|about\s+us|"
+    r"career\s+(?:advice|tools|resources|guide|development|explorer)|"
+    r"salary\s+(?:tools|guide|calculator|search)|resume\s+(?:builder|services|help)|"
+    r"create\s+(?:your\s+)?(?:resume|cv)|build\s+(?:your\s+)?(?:resume|cv)|help\s+cent(?:er|re)|"
+    r"recruiters|contact(?:\s+us)?|about\s+us|"
     r"blog|"
     # the sites' own names, as the logo's text, and their home links ("Indeed Home")
     r"(?:indeed|glassdoor|linkedin|monster|dice|wellfound|ziprecruiter|simplyhired|"

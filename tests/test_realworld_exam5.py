@@ -1,0 +1,38 @@
+"""Fifth examiner round: what a last batch of unseen inputs still got wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.normalize.posting import ReferenceDate, normalize_posting
+from generator.normalize.titles import role_family
+from generator.readers import read_file
+from tests.conftest import FIXTURES
+
+REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
+
+
+def test_indeed_salary_guide_link_is_not_the_title() -> None:
+    """Indeed's navigation ("Find jobs / Company reviews / Salary guide / Sign in") sits above
+    the title; "Salary guide" must not become the job and push the title into the employer."""
+    path = FIXTURES / "realworld/exam5/indeed-salary-guide-nav.txt"
+    fmt, result = read_file(path, path.name)
+    assert fmt == "scraped-indeed"
+    (raw,) = result.postings
+    posting, _ = normalize_posting(raw, REFERENCE)
+    assert posting is not None
+    assert posting.title == "Veterinary Technician - Emergency Overnight"
+    assert posting.employer.name == "Hollis Creek Animal Hospital"
+    assert posting.salary is not None
+    assert (posting.salary.min, posting.salary.max, posting.salary.currency) == (27.5, 34, "USD")
+    assert [loc.display for loc in posting.locations] == ["Sacramento, CA, US"]
+
+
+def test_a_manager_of_another_discipline_is_not_an_engineering_manager() -> None:
+    tech_words = "Our revenue systems run on data platforms built by technical teams."
+    assert role_family("Director of Revenue Management", tech_words) is None
+    store = role_family("Store Manager", tech_words)
+    assert store is not None and store.key == "retail"
+    # A title that names no discipline still takes the description's word for it (seed 001).
+    family = role_family("Manager II, User Understanding", "lead our ML engineering team")
+    assert family is not None and family.key == "engineering-manager"
