@@ -36,3 +36,16 @@ def test_a_manager_of_another_discipline_is_not_an_engineering_manager() -> None
     # A title that names no discipline still takes the description's word for it (seed 001).
     family = role_family("Manager II, User Understanding", "lead our ML engineering team")
     assert family is not None and family.key == "engineering-manager"
+
+
+def test_an_escaped_name_in_an_export_is_decoded_once() -> None:
+    """A department written "R&amp;D" is the text "R&D" on the page, not "R&amp;amp;D"."""
+    path = FIXTURES / "realworld/exam5/greenhouse-escaped-department.json"
+    fmt, result = read_file(path, path.name)
+    assert fmt == "greenhouse-json"
+    categories = {
+        posting.category
+        for raw in result.postings
+        if (posting := normalize_posting(raw, REFERENCE)[0]) is not None
+    }
+    assert "R&D" in categories and not any("&amp;" in (c or "") for c in categories)

@@ -22,7 +22,8 @@ from generator.errors import ReaderError
 from generator.markup import html_to_text
 from generator.models import RawPosting
 from generator.normalize.locations import country_code, country_name
-from generator.readers.base import InputFile, ReadResult, clean_text
+from generator.readers.base import InputFile, ReadResult
+from generator.readers.feed_text import plain_text
 
 
 class SkipJob(Exception):
@@ -79,10 +80,13 @@ def first_job_has(data: Any, key: str, keys: set[str] | frozenset[str]) -> bool:
 
 
 def text(value: Any) -> str | None:
-    """A string or number as collapsed text; None for null, booleans, lists and objects."""
+    """A string or number as collapsed text; None for null, booleans, lists and objects.
+
+    Exports HTML-escape names now and then ("R&amp;D"): entities are decoded once, except
+    those that would turn text into markup (see `plain_text`)."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
-    return clean_text(str(value))
+    return plain_text(str(value))
 
 
 def label(value: Any, *keys: str) -> str | None:
