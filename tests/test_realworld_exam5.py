@@ -49,3 +49,35 @@ def test_an_escaped_name_in_an_export_is_decoded_once() -> None:
         if (posting := normalize_posting(raw, REFERENCE)[0]) is not None
     }
     assert "R&D" in categories and not any("&amp;" in (c or "") for c in categories)
+
+
+def test_indeed_search_box_labels_are_not_title_and_employer() -> None:
+    """Indeed's search box copies as "What" / "Where" lines above the job."""
+    path = FIXTURES / "realworld/exam5/indeed-search-box-labels.txt"
+    fmt, result = read_file(path, path.name)
+    assert fmt == "scraped-indeed"
+    (raw,) = result.postings
+    assert (raw.title, raw.employer_name) == (
+        "HVAC Service Technician - Commercial",
+        "Cobblestone Mechanical LLC",
+    )
+
+
+def test_engineers_of_things_are_not_software_engineers() -> None:
+    for title in (
+        "Graduate Civil Engineer",
+        "Senior Mechanical Design Engineer",
+        "Process Engineer",
+    ):
+        family = role_family(title)
+        assert family is not None and family.key == "engineering-disciplines", title
+    for title, key in (("Software Engineer", "software-engineer"), ("Electrician", "trades")):
+        family = role_family(title)
+        assert family is not None and family.key == key, title
+
+
+def test_a_uk_outward_code_after_a_town_is_dropped() -> None:
+    from generator.normalize.locations import normalize_locations
+
+    assert [loc.display for loc in normalize_locations(["Leeds LS1"])] == ["Leeds, GB"]
+    assert [loc.display for loc in normalize_locations(["Manchester M1"])] == ["Manchester, GB"]

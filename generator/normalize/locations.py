@@ -554,6 +554,8 @@ def strip_postcodes(text: str) -> str:
         text += ", United Kingdom"  # "Keswick CA12 5ER": a UK-form postcode
     for pattern in POSTCODES:
         text = pattern.sub(" ", text)
+    # A UK outward code alone after a town ("Leeds LS1", "London EC2A"): what job boards show.
+    text = re.sub(r"(?<=[a-z])\s+[A-Z]{1,2}\d{1,2}[A-Z]?(?=\s*(?:,|$))", "", text)
     text = re.sub(r"\s+,", ",", text)
     return re.sub(r"\s+", " ", text).strip(" ,")
 

@@ -291,6 +291,18 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         ),
     ),
     RoleFamily(
+        "engineering-disciplines",
+        "Civil, Mechanical & Electrical Engineering",
+        # The engineering of things, not software: before trades ("electrical") and before
+        # software engineering's bare "engineer".
+        (
+            r"\b(civil|structural|geotechnical|mechanical|electrical|chemical|process|"
+            r"manufacturing|industrial|environmental|aerospace|automotive|biomedical|"
+            r"mining|petroleum|marine|nuclear|hardware|rf|water|highways?|transport(?:ation)?)"
+            r"\s+(?:design\s+)?engineer(?:ing)?\b",
+        ),
+    ),
+    RoleFamily(
         "trades",
         "Trades & Maintenance",
         # Before software engineering, whose bare "engineer" would otherwise take these.

@@ -24,6 +24,9 @@ FURNITURE = re.compile(
     r"^(?:"
     # accessibility links and menus
     r"skip\s+to\s+(?:main\s+)?content|start\s+of\s+main\s+content|main\s+menu|menu|"
+    # a job site's search box labels, copied with the page ("What", "Where" on Indeed)
+    r"what|where|job\s+title,\s+keywords,?\s+or\s+company|"
+    r"city,\s+state,\s+zip\s+code,?\s+or\s+.{0,12}remote.{0,2}|"
     r"open\s+menu|close\s+menu|toggle\s+navigation|navigation|home|back|close|"
     # account prompts
     r"sign\s+in|sign\s+up|log\s+in|login|log\s+out|sign\s+out|register|join(?:\s+now)?|"
