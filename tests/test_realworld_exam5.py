@@ -81,3 +81,17 @@ def test_a_uk_outward_code_after_a_town_is_dropped() -> None:
 
     assert [loc.display for loc in normalize_locations(["Leeds LS1"])] == ["Leeds, GB"]
     assert [loc.display for loc in normalize_locations(["Manchester M1"])] == ["Manchester, GB"]
+
+
+def test_built_in_exact_salary_inside_a_sentence_wins_over_the_header() -> None:
+    """ "…range for this position is $118,400$152,600 USD" beats the rounded "118K-152K"."""
+    path = FIXTURES / "realworld/exam5/builtin-exact-salary-in-sentence.txt"
+    fmt, result = read_file(path, path.name)
+    assert fmt == "scraped-page"
+    posting, _ = normalize_posting(result.postings[0], REFERENCE)
+    assert posting is not None and posting.salary is not None
+    assert (posting.salary.min, posting.salary.max, posting.salary.currency) == (
+        118400,
+        152600,
+        "USD",
+    )

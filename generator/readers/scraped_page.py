@@ -72,8 +72,10 @@ HEADING_WORDS = re.compile(
     re.I,
 )
 # A pay range inside a sentence ("The pay range is $125,000 - $158,000 per year.").
+# A pay range inside a sentence, with a dash or "to" between the figures or glued as Built In
+# writes it ("The US base salary range for this position is $118,400$152,600 USD").
 SALARY_IN_SENTENCE = re.compile(
-    r"(?:[A-Z]{3}\s?)?[$€£₹]\s?\d[\d,.]*\s?[kK]?\s*(?:-|–|—|to)\s*[$€£₹]?\s?\d[\d,.]*\s?[kK]?"
+    r"(?:[A-Z]{3}\s?)?[$€£₹]\s?\d[\d,.]*\s?[kK]?\s*(?:(?:-|–|—|to)\s*[$€£₹]?|[$€£₹])\s?\d[\d,.]*\s?[kK]?"
     r"(?:\s?[A-Z]{3})?(?:\s+(?:per|an?|/)\s*\w+|\s+(?:annually|hourly|monthly|yearly))?"
 )
 BULLET = re.compile(r"^\s*(?:[•·▪●◦*-]|\d+[.)])\s+")
