@@ -95,3 +95,22 @@ def test_built_in_exact_salary_inside_a_sentence_wins_over_the_header() -> None:
         152600,
         "USD",
     )
+
+
+def test_linkedin_salary_insights_are_not_the_salary_nor_the_description() -> None:
+    """LinkedIn's "Salary insights" (members' pay, €78,000–€112,000) is an estimate; the job's
+    own "Salary: 85.000 - 105.000 EUR per year" is the salary, and the criteria list fills the
+    employment type and seniority instead of the description."""
+    path = FIXTURES / "realworld/exam5/linkedin-salary-insights.txt"
+    fmt, result = read_file(path, path.name)
+    assert fmt == "scraped-linkedin"
+    posting, _ = normalize_posting(result.postings[0], REFERENCE)
+    assert posting is not None and posting.salary is not None
+    assert (posting.salary.min, posting.salary.max, posting.salary.currency) == (
+        85000,
+        105000,
+        "EUR",
+    )
+    assert posting.employment_type is not None and posting.employment_type.value == "FULL_TIME"
+    for noise in ("Salary insights", "Based on 24 salaries", "Seniority level", "Industries"):
+        assert noise not in posting.description_html

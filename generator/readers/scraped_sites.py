@@ -10,6 +10,7 @@ applicant counts, sign-up prompts and "Similar jobs" lists never reaches the des
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -189,6 +190,7 @@ ABOUT_JOB = re.compile(r"^about\s+the\s+job$", re.I)
 # Everything from one of these lines on belongs to LinkedIn, not the job.
 LINKEDIN_END = re.compile(
     r"^(set\s+alert\s+for\s+similar\s+jobs|about\s+the\s+company|see\s+how\s+you\s+compare.*|"
+    r"seniority\s+level|salary\s+insights|"
     r"people\s+also\s+viewed|more\s+jobs|similar\s+jobs|looking\s+for\s+talent\?|"
     r"interested\s+in\s+working\s+with\s+us.*|job\s+search\s+faster\s+with\s+premium.*)$",
     re.I,
@@ -223,6 +225,10 @@ class LinkedInPageReader:
             employer = lines[above].text if above is not None else None
         pills = self._pills(lines[top + 1 : about])
         end = find_line(lines, LINKEDIN_END, about + 1) or len(lines)
+        # The job criteria under the text ("Seniority level" / "Mid-Senior level", "Employment
+        # type" / "Full-time") fill what the pills did not say. "Salary insights" below them is
+        # LinkedIn's estimate from members' pay, never the job's salary, so it is not read.
+        criteria = self._criteria(lines[end:])
         body = lines[about + 1 : end]
         result = ReadResult()
         result.postings.append(
@@ -236,13 +242,24 @@ class LinkedInPageReader:
                     salary_text=pills.get("pay") or salary_in_text(body),
                     locations=(place,) if (place := place_of(where)) else (),
                     work_arrangement_text=pills.get("arrangement") or self._arrangement(where),
-                    employment_type_text=pills.get("type"),
-                    seniority_text=pills.get("level"),
+                    employment_type_text=pills.get("type") or criteria.get("employment type"),
+                    seniority_text=pills.get("level") or criteria.get("seniority level"),
                     date_posted_text=posted,
                 ),
             )
         )
         return result
+
+    @staticmethod
+    def _criteria(lines: list[Line]) -> dict[str, str]:
+        """LinkedIn's job-criteria list: each label line followed by its value line."""
+        labels = {"seniority level", "employment type", "job function", "industries"}
+        found: dict[str, str] = {}
+        for label, value in itertools.pairwise(lines):
+            key = label.text.strip().lower()
+            if key in labels and value.text.strip().lower() not in labels:
+                found.setdefault(key, value.text.strip())
+        return found
 
     @staticmethod
     def _line_above(lines: list[Line], index: int) -> int | None:
