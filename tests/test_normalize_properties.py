@@ -118,6 +118,8 @@ def test_competitive_is_never_a_salary(text: str) -> None:
         ("Remote (US or Canada)", ["Remote (US)", "Remote (CA)"]),
         ("Remote - US / Canada", ["Remote (US)", "Remote (CA)"]),
         ("Hybrid (London or Manchester)", ["London, GB", "Manchester, GB"]),
+        # ";" ends what a prefix applies to: the second place is an office.
+        ("Remote - US; Toronto, ON", ["Remote (US)", "Toronto, ON, CA"]),
     ],
 )
 def test_location_examples(text: str, displays: list[str]) -> None:

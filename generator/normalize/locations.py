@@ -483,7 +483,9 @@ def split_locations(text: str) -> list[str]:
         part = part.strip(" ,.-")
         if part:
             pieces.append(part)
-    shared = SHARED_PREFIX.match(text.strip())
+    # "Remote (US or Canada)" shares its arrangement; "Remote - US; Toronto, ON" lists two
+    # places, the second an office: ";", "|" and new lines end what a prefix applies to.
+    shared = SHARED_PREFIX.match(text.strip()) if not re.search(r"[;|\n]", text) else None
     if shared and len(pieces) > 1:
         places = [p.strip(" ,.-") for p in re.split(SEPARATOR, shared["places"])]
         return [f"{shared['prefix']}, {place}" for place in places if place]
