@@ -161,6 +161,7 @@ def combine(a: Posting, b: Posting) -> Posting:
             sorted(set(first.work_arrangements) | set(second.work_arrangements))
         ),
         "skills": tuple(dict.fromkeys(first.skills + second.skills)),
+        "employment_types": tuple(dict.fromkeys(first.employment_types + second.employment_types)),
         "sources": tuple(
             sorted(set(first.sources) | set(second.sources), key=lambda s: (s.path, s.line or 0))
         ),

@@ -104,6 +104,7 @@ def posting_record(posting: Posting, config: SiteConfig) -> dict[str, object]:
         "level": posting.level,
         "seniority": posting.seniority.value if posting.seniority else None,
         "employment_type": posting.employment_type.value if posting.employment_type else None,
+        "employment_types": [kind.value for kind in posting.employment_types],
         "work_arrangements": [a.value for a in posting.work_arrangements],
         "locations": [
             {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -231,7 +231,8 @@ class Posting(Frozen):
     team: str | None = None
     locations: tuple[Location, ...] = ()
     work_arrangements: tuple[WorkArrangement, ...] = ()
-    employment_type: EmploymentType | None = None
+    employment_type: EmploymentType | None = None  # the first of `employment_types`
+    employment_types: tuple[EmploymentType, ...] = ()  # every type the source lists, in order
     salary: Salary | None = None
     skills: tuple[str, ...] = ()
     summary: str | None = None
@@ -246,6 +247,18 @@ class Posting(Frozen):
     external_id: str | None = None
     description_html: str = ""
     sources: tuple[Source, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _types_agree(cls, data: Any) -> Any:
+        """`employment_type` is the first of `employment_types`: either may be given."""
+        if isinstance(data, dict):
+            one, many = data.get("employment_type"), tuple(data.get("employment_types") or ())
+            if one is not None and not many:
+                data = {**data, "employment_types": (one,)}
+            elif one is None and many:
+                data = {**data, "employment_type": many[0]}
+        return data
 
     @property
     def is_remote(self) -> bool:

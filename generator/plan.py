@@ -178,7 +178,9 @@ def posting_json_ld(posting: Posting, ctx: PlanContext) -> dict[str, object]:
         data["datePosted"] = posting.date_posted.isoformat()
     if posting.valid_through:
         data["validThrough"] = f"{posting.valid_through.isoformat()}T23:59:59"
-    if posting.employment_type:
+    if len(posting.employment_types) > 1:
+        data["employmentType"] = [kind.value for kind in posting.employment_types]
+    elif posting.employment_type:
         data["employmentType"] = posting.employment_type.value
     places = [loc for loc in posting.locations if not loc.remote]
     remote = [loc for loc in posting.locations if loc.remote]

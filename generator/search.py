@@ -77,8 +77,7 @@ def search_data(posting: Posting, role_label: str | None, today: dt.date) -> Sea
         if name:
             filters.append(("country", name))
     filters.extend(("arrangement", a.label) for a in posting.work_arrangements)
-    if posting.employment_type:
-        filters.append(("type", posting.employment_type.label))
+    filters.extend(("type", kind.label) for kind in posting.employment_types)
     filters.extend(("skill", skill) for skill in posting.skills)
     if posting.salary:
         filters.append(("salary", salary_band(posting.salary)))

@@ -340,7 +340,7 @@ def posting_facts(posting: Posting, role_label: str | None) -> tuple[Fact, ...]:
         ("Salary", format_salary(posting.salary)),
         ("Location", "; ".join(format_location(loc) for loc in posting.locations)),
         ("Work arrangement", format_arrangements(posting.work_arrangements)),
-        ("Employment type", posting.employment_type.label if posting.employment_type else ""),
+        ("Employment type", " or ".join(kind.label for kind in posting.employment_types)),
         ("Seniority", posting.seniority.label if posting.seniority else ""),
         ("Level", posting.level or ""),
         ("Role", role_label or ""),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.normalize.titles import role_family
 from generator.readers import read_file
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, build, write_files
 
 REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
 
@@ -114,3 +116,25 @@ def test_linkedin_salary_insights_are_not_the_salary_nor_the_description() -> No
     assert posting.employment_type is not None and posting.employment_type.value == "FULL_TIME"
     for noise in ("Salary insights", "Based on 24 salaries", "Seniority level", "Industries"):
         assert noise not in posting.description_html
+
+
+def test_every_listed_employment_type_is_kept(tmp_path: Path) -> None:
+    """ "fulltime, parttime": both, in the source's order — on the page, in the JSON-LD (a list,
+    as schema.org allows) and in jobs.json; the first stays the posting's main type."""
+    feed = (
+        "<?xml version='1.0'?><source><job><title>Barista</title><company>Kiln Coffee</company>"
+        "<city>Leeds</city><country>GB</country><date>2026-11-20</date>"
+        "<jobtype>fulltime, parttime</jobtype><description><![CDATA[<p>Pull shots.</p>]]>"
+        "</description></job></source>"
+    )
+    content = write_files(tmp_path / "content", {"feed.xml": feed})
+    site = tmp_path / "site"
+    result = build(content, site, today="2026-11-25")
+    (posting,) = result.catalog.postings
+    assert [k.value for k in posting.employment_types] == ["FULL_TIME", "PART_TIME"]
+    page = (site / f"jobs/{posting.slug}/index.html").read_text()
+    assert "<dd>Full-time or Part-time</dd>" in page
+    assert '"employmentType":["FULL_TIME","PART_TIME"]' in page
+    (record,) = json.loads((site / "jobs.json").read_text())["jobs"]
+    assert record["employment_type"] == "FULL_TIME"
+    assert record["employment_types"] == ["FULL_TIME", "PART_TIME"]

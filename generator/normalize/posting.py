@@ -146,19 +146,26 @@ class ReferenceDate:
     exact: bool
 
 
-def normalize_employment_type(text: str | None) -> EmploymentType | None:
-    """ "full-time", "Full Time", "FULL_TIME", "Permanent" → `EmploymentType`."""
+def normalize_employment_types(text: str | None) -> tuple[EmploymentType, ...]:
+    """ "fulltime, parttime" → (FULL_TIME, PART_TIME): every type named, in the source's order
+    (schema.org's employmentType takes a list)."""
     if not text:
-        return None
-    # Several named ("TEMPORARY, FULL_TIME"): the first the source lists is the one it means.
-    found = [
+        return ()
+    found = sorted(
         (match.start(), value)
         for pattern, value in EMPLOYMENT_TYPES
         if (match := re.search(pattern, text, re.I))
-    ]
+    )
     if found:
-        return min(found, key=lambda hit: hit[0])[1]
-    return EmploymentType.OTHER if text.strip().upper() == "OTHER" else None
+        return tuple(dict.fromkeys(value for _, value in found))
+    return (EmploymentType.OTHER,) if text.strip().upper() == "OTHER" else ()
+
+
+def normalize_employment_type(text: str | None) -> EmploymentType | None:
+    """ "full-time", "Full Time", "FULL_TIME", "Permanent" → `EmploymentType`; of several
+    ("TEMPORARY, FULL_TIME"), the first the source lists is the one it means."""
+    types = normalize_employment_types(text)
+    return types[0] if types else None
 
 
 # A title that carries its places: "DevOps Engineer (Warszawa / Wrocław)".
@@ -367,7 +374,8 @@ def normalize_posting(
         figures = "–".join(f"{v:g}" for v in (raw.salary_min, raw.salary_max) if v)
         warn(f"salary {figures} has no recognisable currency", "salary left out")
     seniority = normalize_seniority(raw.seniority_text) or seniority_from_level(level)
-    employment_type = normalize_employment_type(raw.employment_type_text)
+    employment_types = normalize_employment_types(raw.employment_type_text)
+    employment_type = employment_types[0] if employment_types else None
     date_posted = normalize_date(raw.date_posted_text, reference.date, past=True)
     if raw.date_posted_text and date_posted is None:
         warn(f"date {raw.date_posted_text!r} not understood", "date left out")
@@ -423,6 +431,7 @@ def normalize_posting(
         locations=locations,
         work_arrangements=arrangements,
         employment_type=employment_type,
+        employment_types=employment_types,
         salary=salary,
         skills=skills,
         summary=raw.summary,

@@ -105,14 +105,6 @@ def arrangement_text(value: str | None) -> str | None:
     return REMOTE_TYPES.get(text.lower(), text)
 
 
-def first_listed(value: str | None) -> str | None:
-    """ "fulltime, parttime" → "fulltime": a posting has one employment type, the first named."""
-    text = clean_text(value)
-    if text is None:
-        return None
-    return clean_text(re.split(r"\s*[,;/|]\s*", text)[0]) or text
-
-
 def _child(element: etree._Element, *path: str) -> etree._Element | None:
     """The first descendant along `path` (local names, case-insensitive), if there is one."""
     current: etree._Element | None = element
@@ -275,7 +267,8 @@ class FeedXmlReader:
             locations=tuple(locations),
             applicant_countries=(),
             work_arrangement_text=arrangement,
-            employment_type_text=first_listed(fields.get("employment_type")),
+            # Every type listed ("fulltime, parttime"): the normaliser keeps them in order.
+            employment_type_text=clean_text(fields.get("employment_type")),
             seniority_text=plain_text(fields.get("seniority")),
             date_posted_text=plain_text(fields.get("posted")),
             valid_through_text=plain_text(fields.get("expires")),
