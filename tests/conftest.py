@@ -18,6 +18,11 @@ import pytest
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.catalog import Catalog
 from generator.config import load_config
+from generator.errors import Diagnostic
+from generator.models import Posting
+from generator.normalize.posting import ReferenceDate, normalize_posting
+from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
+from generator.readers import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -35,6 +40,30 @@ def build(content: Path, out: Path, today: str = "2026-04-27", **overrides: obje
     """Builds `content` into `out` as `jobboard build` would."""
     config = load_config(None, {"content_dir": content, "output_dir": out, **overrides}, root=ROOT)
     return build_site(config, BuildOptions(today=dt.date.fromisoformat(today)))
+
+
+def read_and_normalise(
+    path: Path,
+    reference: ReferenceDate,
+    families: tuple[RoleFamily, ...] = DEFAULT_ROLE_FAMILIES,
+) -> tuple[str | None, list[Posting], list[Diagnostic]]:
+    """One input file as the build sees it: (format, postings kept, every message from the
+    reader and the normaliser)."""
+    fmt, result = read_file(path, path.name)
+    problems: list[Diagnostic] = list(result.diagnostics)
+    postings: list[Posting] = []
+    for raw in result.postings:
+        posting, found = normalize_posting(raw, reference, families)
+        problems += found
+        if posting is not None:
+            postings.append(posting)
+    return fmt, postings, problems
+
+
+def salary_facts(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
+    """A posting's salary as (min, max, currency, period), for comparing with expectations."""
+    s = posting.salary
+    return (s.min, s.max, s.currency, s.period.value) if s else None
 
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from generator.errors import Diagnostic
 from generator.markup import drop_unsafe_markdown_links, markdown_to_html
 from generator.models import Posting, RawPosting, Salary, SalaryPeriod, Source, WorkArrangement
 from generator.normalize.dates import normalize_date
@@ -43,7 +42,7 @@ from generator.readers.ats_common import spelled_in_text
 from generator.readers.feed_text import PROSE_SALARY
 from generator.readers.rss import applicant_region, split_title
 from generator.views import format_salary
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, read_and_normalise, salary_facts
 
 REALWORLD = FIXTURES / "realworld" / "exam"
 REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
@@ -51,20 +50,11 @@ REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
 
 def _read(kind: str, name: str) -> tuple[list[Posting], list[str]]:
     """Reads and normalises one fixture: (postings kept, every message formatted)."""
-    _, result = read_file(REALWORLD / kind / name, name)
-    problems: list[Diagnostic] = list(result.diagnostics)
-    postings: list[Posting] = []
-    for raw in result.postings:
-        posting, found = normalize_posting(raw, REFERENCE)
-        problems += found
-        if posting is not None:
-            postings.append(posting)
+    _, postings, problems = read_and_normalise(REALWORLD / kind / name, REFERENCE)
     return postings, [d.format() for d in problems]
 
 
-def _salary(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
-    s = posting.salary
-    return (s.min, s.max, s.currency, s.period.value) if s else None
+_salary = salary_facts
 
 
 # --- D5: "up to" is a maximum, "from" / "X+" a minimum -----------------------------------------

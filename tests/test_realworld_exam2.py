@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.errors import Diagnostic
 from generator.models import Posting, WorkArrangement
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.readers import read_file
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, read_and_normalise, salary_facts
 
 EXAM2 = FIXTURES / "realworld" / "exam2"
 REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
@@ -22,20 +21,11 @@ REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
 
 def _read(kind: str, name: str) -> tuple[str | None, list[Posting], list[str]]:
     """Reads and normalises one fixture: (format, postings kept, every message formatted)."""
-    fmt, result = read_file(EXAM2 / kind / name, name)
-    problems: list[Diagnostic] = list(result.diagnostics)
-    postings: list[Posting] = []
-    for raw in result.postings:
-        posting, found = normalize_posting(raw, REFERENCE)
-        problems += found
-        if posting is not None:
-            postings.append(posting)
+    fmt, postings, problems = read_and_normalise(EXAM2 / kind / name, REFERENCE)
     return fmt, postings, [d.format() for d in problems]
 
 
-def _salary(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
-    s = posting.salary
-    return (s.min, s.max, s.currency, s.period.value) if s else None
+_salary = salary_facts
 
 
 def _places(posting: Posting) -> list[tuple[str | None, str | None, str | None, bool]]:

@@ -11,12 +11,11 @@ import datetime as dt
 
 from generator.build import role_vocabulary
 from generator.config import SiteConfig
-from generator.errors import Diagnostic
 from generator.models import EmploymentType, Posting, Seniority, WorkArrangement
-from generator.normalize.posting import ReferenceDate, normalize_posting
+from generator.normalize.posting import ReferenceDate
 from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
 from generator.readers import read_file
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, read_and_normalise, salary_facts
 
 EXAM3 = FIXTURES / "realworld" / "exam3"
 REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
@@ -26,20 +25,11 @@ def _read(
     kind: str, name: str, families: tuple[RoleFamily, ...] = DEFAULT_ROLE_FAMILIES
 ) -> tuple[str | None, list[Posting], list[str]]:
     """Reads and normalises one fixture: (format, postings kept, every message formatted)."""
-    fmt, result = read_file(EXAM3 / kind / name, name)
-    problems: list[Diagnostic] = list(result.diagnostics)
-    postings: list[Posting] = []
-    for raw in result.postings:
-        posting, found = normalize_posting(raw, REFERENCE, families)
-        problems += found
-        if posting is not None:
-            postings.append(posting)
+    fmt, postings, problems = read_and_normalise(EXAM3 / kind / name, REFERENCE, families)
     return fmt, postings, [d.format() for d in problems]
 
 
-def _salary(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
-    s = posting.salary
-    return (s.min, s.max, s.currency, s.period.value) if s else None
+_salary = salary_facts
 
 
 def _places(posting: Posting) -> list[tuple[str | None, str | None, str | None, bool]]:

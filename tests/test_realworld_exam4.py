@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Diagnostic, ReaderError
+from generator.errors import ReaderError
 from generator.models import Posting
-from generator.normalize.posting import ReferenceDate, normalize_posting
-from generator.readers import read_file
+from generator.normalize.posting import ReferenceDate
 from generator.readers.base import InputFile, decode, parse_xml
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, read_and_normalise
 
 EXAM4 = FIXTURES / "realworld" / "exam4"
 REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
@@ -25,14 +24,7 @@ REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
 
 def _read_path(path: Path) -> tuple[str | None, list[Posting], list[str]]:
     """Reads and normalises one file: (format, postings kept, every message formatted)."""
-    fmt, result = read_file(path, path.name)
-    problems: list[Diagnostic] = list(result.diagnostics)
-    postings: list[Posting] = []
-    for raw in result.postings:
-        posting, found = normalize_posting(raw, REFERENCE)
-        problems += found
-        if posting is not None:
-            postings.append(posting)
+    fmt, postings, problems = read_and_normalise(path, REFERENCE)
     return fmt, postings, [d.format() for d in problems]
 
 

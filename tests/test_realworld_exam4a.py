@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.errors import Diagnostic
 from generator.models import EmploymentType, Posting
-from generator.normalize.posting import ReferenceDate, normalize_posting
-from generator.readers import read_file
-from tests.conftest import FIXTURES
+from generator.normalize.posting import ReferenceDate
+from tests.conftest import FIXTURES, read_and_normalise, salary_facts
 
 EXAM4 = FIXTURES / "realworld" / "exam4"
 REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
@@ -22,20 +20,11 @@ REFERENCE = ReferenceDate(dt.date(2026, 11, 25), exact=True)
 
 def _read(kind: str, name: str) -> tuple[list[Posting], list[str]]:
     """Reads and normalises one fixture: (postings kept, every message formatted)."""
-    _fmt, result = read_file(EXAM4 / kind / name, name)
-    problems: list[Diagnostic] = list(result.diagnostics)
-    postings: list[Posting] = []
-    for raw in result.postings:
-        posting, found = normalize_posting(raw, REFERENCE)
-        problems += found
-        if posting is not None:
-            postings.append(posting)
+    _fmt, postings, problems = read_and_normalise(EXAM4 / kind / name, REFERENCE)
     return postings, [d.format() for d in problems]
 
 
-def _salary(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
-    s = posting.salary
-    return (s.min, s.max, s.currency, s.period.value) if s else None
+_salary = salary_facts
 
 
 def _places(posting: Posting) -> list[tuple[str | None, str | None, str | None]]:

@@ -15,7 +15,7 @@ from generator.errors import Diagnostic
 from generator.models import EmploymentType, Posting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.readers import read_file
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, read_and_normalise, salary_facts
 
 FEEDS = FIXTURES / "realworld" / "feeds"
 REFERENCE = ReferenceDate(dt.date(2026, 11, 24), exact=True)
@@ -23,24 +23,14 @@ REFERENCE = ReferenceDate(dt.date(2026, 11, 24), exact=True)
 
 def _read(name: str) -> tuple[str | None, list[Posting], list[Diagnostic]]:
     """Reads and normalises one fixture: (format, postings kept, every diagnostic)."""
-    fmt, result = read_file(FEEDS / name, name)
-    postings: list[Posting] = []
-    problems = list(result.diagnostics)
-    for raw in result.postings:
-        posting, found = normalize_posting(raw, REFERENCE)
-        problems += found
-        if posting is not None:
-            postings.append(posting)
-    return fmt, postings, problems
+    return read_and_normalise(FEEDS / name, REFERENCE)
 
 
 def _by_title(postings: list[Posting]) -> dict[str, Posting]:
     return {p.title: p for p in postings}
 
 
-def _salary(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
-    s = posting.salary
-    return (s.min, s.max, s.currency, s.period.value) if s else None
+_salary = salary_facts
 
 
 def test_indeed_source_feed() -> None:

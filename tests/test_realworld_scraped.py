@@ -18,7 +18,7 @@ from generator.models import EmploymentType, Posting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.readers import read_data, read_file
 from generator.readers.page_furniture import is_furniture
-from tests.conftest import FIXTURES, build
+from tests.conftest import FIXTURES, build, salary_facts
 
 REALWORLD = FIXTURES / "realworld"
 SCRAPED = REALWORLD / "scraped"
@@ -68,9 +68,7 @@ def _no_noise(posting: Posting) -> None:
         assert noise.lower() not in posting.description_html.lower(), noise
 
 
-def _salary(posting: Posting) -> tuple[float | None, float | None, str, str] | None:
-    s = posting.salary
-    return (s.min, s.max, s.currency, s.period.value) if s else None
+_salary = salary_facts
 
 
 def test_linkedin_copy_with_company_in_top_card() -> None:
