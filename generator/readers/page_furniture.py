@@ -14,9 +14,11 @@ employer or a place: the file is reported instead.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from generator.errors import ReaderError
-from generator.models import RawPosting
+from generator.models import RawPosting, Source
+from generator.readers.base import ReadResult
 
 # One line of site chrome, matched against the whole (stripped) line. Only short, fixed
 # phrases: a title or an employer name is never one of them.
@@ -109,6 +111,16 @@ def furniture_in_identity(
         if value and is_furniture(value):
             return f"the {site} page's location would be {value!r}, which is the site's navigation"
     return None
+
+
+def page_posting(
+    site: str, reader: str, path: str, title_line: int | None, **fields: Any
+) -> ReadResult:
+    """The one posting a copied page holds, located at its title's line and `checked`."""
+    source = Source(path=path, line=title_line, format=reader)
+    result = ReadResult()
+    result.postings.append(checked(site, RawPosting(source=source, **fields)))
+    return result
 
 
 def checked(site: str, posting: RawPosting) -> RawPosting:

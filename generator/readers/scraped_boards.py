@@ -23,9 +23,8 @@ import re
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
-from generator.models import RawPosting, Source
 from generator.readers.base import InputFile, ReadResult
-from generator.readers.page_furniture import checked, is_furniture
+from generator.readers.page_furniture import is_furniture, page_posting
 from generator.readers.scraped_sites import (
     HEADING,
     INLINE_NOISE,
@@ -139,24 +138,20 @@ class MonsterPageReader:
         body = [ln for ln in lines[start + 1 : end] if not is_furniture(ln.text)]
         pay = next((f for f in facts if MONEY.search(f)), None)
         places = [p for p in (_place(f) for f in facts) if p]
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Monster",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=pay or salary_in_text(body),
-                    locations=tuple(places),
-                    work_arrangement_text=next((f for f in facts if ARRANGEMENT.match(f)), None),
-                    employment_type_text=next((f for f in facts if EMPLOYMENT.match(f)), None),
-                    date_posted_text=next((f for f in facts if POSTED.match(f)), None),
-                ),
-            )
+        return page_posting(
+            "Monster",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=pay or salary_in_text(body),
+            locations=tuple(places),
+            work_arrangement_text=next((f for f in facts if ARRANGEMENT.match(f)), None),
+            employment_type_text=next((f for f in facts if EMPLOYMENT.match(f)), None),
+            date_posted_text=next((f for f in facts if POSTED.match(f)), None),
         )
-        return result
 
 
 # --- Dice -----------------------------------------------------------------------------------
@@ -220,29 +215,23 @@ class DicePageReader:
         }
         posted = next((f for f in everything if POSTED.match(f)), None)
         pay = next((f for f in everything if MONEY.search(f)), None)
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Dice",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    external_id=references.get("position"),
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=pay or salary_in_text(body),
-                    locations=tuple(p for p in (_place(f) for f in facts) if p),
-                    work_arrangement_text=next(
-                        (f for f in everything if ARRANGEMENT.match(f)), None
-                    ),
-                    employment_type_text=next((f for f in everything if EMPLOYMENT.match(f)), None),
-                    skills=tuple(skills),
-                    # "Posted 7 days ago | Updated 2 days ago": the first part is the age.
-                    date_posted_text=re.split(r"\s+\|\s+", posted)[0] if posted else None,
-                ),
-            )
+        return page_posting(
+            "Dice",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer,
+            external_id=references.get("position"),
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=pay or salary_in_text(body),
+            locations=tuple(p for p in (_place(f) for f in facts) if p),
+            work_arrangement_text=next((f for f in everything if ARRANGEMENT.match(f)), None),
+            employment_type_text=next((f for f in everything if EMPLOYMENT.match(f)), None),
+            skills=tuple(skills),
+            # "Posted 7 days ago | Updated 2 days ago": the first part is the age.
+            date_posted_text=re.split(r"\s+\|\s+", posted)[0] if posted else None,
         )
-        return result
 
 
 # --- Welcome to the Jungle / Otta -----------------------------------------------------------
@@ -303,26 +292,22 @@ class WelcomeToTheJunglePageReader:
             if not is_furniture(ln.text) and not INLINE_NOISE.match(ln.text)
         ]
         pay = next((f for f in facts if MONEY.search(f)), None)
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Welcome to the Jungle",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    employer_description=pitch[0] if pitch else None,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=pay or salary_in_text(body),
-                    locations=tuple(places),
-                    work_arrangement_text=" or ".join(arrangements) or None,
-                    employment_type_text=next((f for f in parts if EMPLOYMENT.match(f)), None),
-                    seniority_text=next((f for f in parts if LEVEL.match(f)), None),
-                    date_posted_text=next((f for f in facts if POSTED.match(f)), None),
-                ),
-            )
+        return page_posting(
+            "Welcome to the Jungle",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer,
+            employer_description=pitch[0] if pitch else None,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=pay or salary_in_text(body),
+            locations=tuple(places),
+            work_arrangement_text=" or ".join(arrangements) or None,
+            employment_type_text=next((f for f in parts if EMPLOYMENT.match(f)), None),
+            seniority_text=next((f for f in parts if LEVEL.match(f)), None),
+            date_posted_text=next((f for f in facts if POSTED.match(f)), None),
         )
-        return result
 
     @staticmethod
     def _places(facts: list[str]) -> tuple[list[str], list[str]]:

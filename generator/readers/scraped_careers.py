@@ -21,10 +21,9 @@ import re
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
-from generator.models import RawPosting, Source
 from generator.normalize.dates import normalize_date
 from generator.readers.base import InputFile, ReadResult, is_structured_data
-from generator.readers.page_furniture import checked, is_furniture
+from generator.readers.page_furniture import is_furniture, page_posting
 from generator.readers.scraped_sites import (
     HEADING,
     Line,
@@ -160,34 +159,30 @@ class CareersPageReader:
         )
         if title is None or employer is None:
             raise ReaderError(self._what_was_found(title, employer, salary, location))
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "careers",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=salary,
-                    locations=tuple(p.strip() for p in location.split(";")) if location else (),
-                    work_arrangement_text=facts.get("arrangement"),
-                    employment_type_text=labelled.get("job type")
-                    or labelled.get("employment type")
-                    or labelled.get("type")
-                    or facts.get("type"),
-                    date_posted_text=labelled.get("date posted")
-                    or labelled.get("posted")
-                    or labelled.get("posted on")
-                    or facts.get("posted"),
-                    valid_through_text=labelled.get("apply by")
-                    or labelled.get("closing date")
-                    or labelled.get("deadline")
-                    or labelled.get("applications close"),
-                ),
-            )
+        return page_posting(
+            "careers",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=salary,
+            locations=tuple(p.strip() for p in location.split(";")) if location else (),
+            work_arrangement_text=facts.get("arrangement"),
+            employment_type_text=labelled.get("job type")
+            or labelled.get("employment type")
+            or labelled.get("type")
+            or facts.get("type"),
+            date_posted_text=labelled.get("date posted")
+            or labelled.get("posted")
+            or labelled.get("posted on")
+            or facts.get("posted"),
+            valid_through_text=labelled.get("apply by")
+            or labelled.get("closing date")
+            or labelled.get("deadline")
+            or labelled.get("applications close"),
         )
-        return result
 
     @staticmethod
     def _identity(

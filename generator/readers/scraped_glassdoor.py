@@ -13,10 +13,9 @@ import re
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
-from generator.models import RawPosting, Source
 from generator.normalize.salary import looks_like_salary_line
 from generator.readers.base import InputFile, ReadResult
-from generator.readers.page_furniture import checked, is_furniture
+from generator.readers.page_furniture import is_furniture, page_posting
 from generator.readers.scraped_sites import (
     INLINE_NOISE,
     Line,
@@ -93,30 +92,24 @@ class GlassdoorPageReader:
         end = find_line(lines, GLASSDOOR_END, start + 1) or len(lines)
         body = [ln for ln in lines[start + 1 : end] if not INLINE_NOISE.match(ln.text)]
         rest = lines[end:]
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Glassdoor",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=self._salary(
-                        body, header[pay_index] if pay_index is not None else None
-                    ),
-                    locations=(place,) if place else (),
-                    work_arrangement_text=self._labelled(body, WORK_LOCATION)
-                    or (place if place and re.search(r"remote", place, re.I) else None),
-                    employment_type_text=self._labelled(body, JOB_TYPE),
-                    # The age sits after the description or in the header ("5d", "Posted 5d").
-                    date_posted_text=next(
-                        (ln.text for ln in [*rest, *lines[:start]] if AGE.match(ln.text)), None
-                    ),
-                ),
-            )
+        return page_posting(
+            "Glassdoor",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=self._salary(body, header[pay_index] if pay_index is not None else None),
+            locations=(place,) if place else (),
+            work_arrangement_text=self._labelled(body, WORK_LOCATION)
+            or (place if place and re.search(r"remote", place, re.I) else None),
+            employment_type_text=self._labelled(body, JOB_TYPE),
+            # The age sits after the description or in the header ("5d", "Posted 5d").
+            date_posted_text=next(
+                (ln.text for ln in [*rest, *lines[:start]] if AGE.match(ln.text)), None
+            ),
         )
-        return result
 
     @staticmethod
     def _salary(body: list[Line], header_pay: Line | None) -> str | None:

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
-from generator.models import RawPosting, Source
 from generator.normalize.salary import looks_like_salary_line
 from generator.readers.base import InputFile, ReadResult, is_structured_data
-from generator.readers.page_furniture import checked, is_furniture
+from generator.readers.page_furniture import is_furniture, page_posting
 
 POSTED = re.compile(r"^(?:re)?posted\b.*|^(?:a|an|\d+\+?)\s+\w+\s+ago$", re.I)
 ARRANGEMENT = re.compile(
@@ -155,27 +154,23 @@ class ScrapedPageReader:
             country_hint = country_hint or remote_in
         if arrangement and re.search(r"remote", arrangement, re.I):
             locations.append(f"Remote, {country_hint}" if country_hint else "Remote")
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Built In",
-                RawPosting(
-                    source=Source(path=source.path, line=lines[0].number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    summary=summary,
-                    description_html=paragraphs_to_html(blocks),
-                    skills=tuple(top_skills),
-                    salary_text=exact_salary or facts.get("salary"),
-                    locations=tuple(locations),
-                    applicant_countries=tuple(applicant_countries),
-                    work_arrangement_text=arrangement,
-                    seniority_text=facts.get("seniority"),
-                    date_posted_text=facts.get("posted"),
-                ),
-            )
+        return page_posting(
+            "Built In",
+            self.name,
+            source.path,
+            lines[0].number,
+            title=title.text,
+            employer_name=employer,
+            summary=summary,
+            description_html=paragraphs_to_html(blocks),
+            skills=tuple(top_skills),
+            salary_text=exact_salary or facts.get("salary"),
+            locations=tuple(locations),
+            applicant_countries=tuple(applicant_countries),
+            work_arrangement_text=arrangement,
+            seniority_text=facts.get("seniority"),
+            date_posted_text=facts.get("posted"),
         )
-        return result
 
     @staticmethod
     def _identity(lines: list[Line]) -> tuple[str, Line, int]:

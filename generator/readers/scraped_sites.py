@@ -16,11 +16,10 @@ from dataclasses import dataclass
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
-from generator.models import RawPosting, Source
 from generator.normalize.salary import looks_like_salary_line
 from generator.readers.base import InputFile, ReadResult
 from generator.readers.feed_text import PROSE_SALARY
-from generator.readers.page_furniture import checked, is_furniture
+from generator.readers.page_furniture import is_furniture, page_posting
 
 
 @dataclass(frozen=True)
@@ -230,25 +229,21 @@ class LinkedInPageReader:
         # LinkedIn's estimate from members' pay, never the job's salary, so it is not read.
         criteria = self._criteria(lines[end:])
         body = lines[about + 1 : end]
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "LinkedIn",
-                RawPosting(
-                    source=Source(path=source.path, line=lines[title_at].number, format=self.name),
-                    title=lines[title_at].text,
-                    employer_name=employer,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=pills.get("pay") or salary_in_text(body),
-                    locations=(place,) if (place := place_of(where)) else (),
-                    work_arrangement_text=pills.get("arrangement") or self._arrangement(where),
-                    employment_type_text=pills.get("type") or criteria.get("employment type"),
-                    seniority_text=pills.get("level") or criteria.get("seniority level"),
-                    date_posted_text=posted,
-                ),
-            )
+        return page_posting(
+            "LinkedIn",
+            self.name,
+            source.path,
+            lines[title_at].number,
+            title=lines[title_at].text,
+            employer_name=employer,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=pills.get("pay") or salary_in_text(body),
+            locations=(place,) if (place := place_of(where)) else (),
+            work_arrangement_text=pills.get("arrangement") or self._arrangement(where),
+            employment_type_text=pills.get("type") or criteria.get("employment type"),
+            seniority_text=pills.get("level") or criteria.get("seniority level"),
+            date_posted_text=posted,
         )
-        return result
 
     @staticmethod
     def _criteria(lines: list[Line]) -> dict[str, str]:
@@ -416,25 +411,21 @@ class IndeedPageReader:
         where = (details.get("location") or [self._header_place(header[2:]) or ""])[0]
         location = without_zip(place_of(where))
         deadline = next((m.group("date") for ln in body if (m := DEADLINE.match(ln.text))), None)
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Indeed",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer.text,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=next(iter(details.get("pay") or []), None) or salary_in_text(body),
-                    locations=(location,) if location else (),
-                    work_arrangement_text=self._arrangement(where, body),
-                    employment_type_text=next(iter(details.get("job type") or []), None),
-                    date_posted_text=ages[0].text if ages else None,
-                    valid_through_text=deadline,
-                ),
-            )
+        return page_posting(
+            "Indeed",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer.text,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=next(iter(details.get("pay") or []), None) or salary_in_text(body),
+            locations=(location,) if location else (),
+            work_arrangement_text=self._arrangement(where, body),
+            employment_type_text=next(iter(details.get("job type") or []), None),
+            date_posted_text=ages[0].text if ages else None,
+            valid_through_text=deadline,
         )
-        return result
 
     @staticmethod
     def _details(lines: list[Line]) -> dict[str, list[str]]:
@@ -515,23 +506,19 @@ class AtsPageReader:
         end = find_line(lines, APPLY_FOR_THIS_JOB, header.body_start) or len(lines)
         body = lines[header.body_start : end]
         employer = header.employer or self._employer_in_footer(lines[end:])
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "hosted job board",
-                RawPosting(
-                    source=Source(path=source.path, line=header.title.number, format=self.name),
-                    title=header.title.text,
-                    employer_name=employer,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=salary_in_text(body),
-                    locations=(header.location,) if header.location else (),
-                    work_arrangement_text=header.arrangement,
-                    employment_type_text=header.employment_type,
-                ),
-            )
+        return page_posting(
+            "hosted job board",
+            self.name,
+            source.path,
+            header.title.number,
+            title=header.title.text,
+            employer_name=employer,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=salary_in_text(body),
+            locations=(header.location,) if header.location else (),
+            work_arrangement_text=header.arrangement,
+            employment_type_text=header.employment_type,
         )
-        return result
 
     @staticmethod
     def _header(lines: list[Line]) -> AtsHeader:

@@ -14,9 +14,8 @@ import re
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
-from generator.models import RawPosting, Source
 from generator.readers.base import InputFile, ReadResult
-from generator.readers.page_furniture import checked, is_furniture
+from generator.readers.page_furniture import is_furniture, page_posting
 from generator.readers.scraped_sites import (
     HEADING,
     Line,
@@ -101,30 +100,24 @@ class WellfoundPageReader:
         if not arrangements and policy:
             arrangements.append(policy)
         pay = next((ln.text for ln in facts if MONEY.search(ln.text)), None)
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Wellfound",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    employer_description=pitch[0] if pitch else None,
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=EQUITY.split(pay)[0].strip() if pay else salary_in_text(body),
-                    locations=tuple(places),
-                    work_arrangement_text=" or ".join(arrangements) or None,
-                    employment_type_text=labelled.get("type"),
-                    skills=tuple(labelled.get("skills", "").split("\n"))
-                    if "skills" in labelled
-                    else (),
-                    date_posted_text=next(
-                        (ln.text.lstrip("| ") for ln in facts if POSTED.match(ln.text)), None
-                    ),
-                ),
-            )
+        return page_posting(
+            "Wellfound",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer,
+            employer_description=pitch[0] if pitch else None,
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=EQUITY.split(pay)[0].strip() if pay else salary_in_text(body),
+            locations=tuple(places),
+            work_arrangement_text=" or ".join(arrangements) or None,
+            employment_type_text=labelled.get("type"),
+            skills=tuple(labelled.get("skills", "").split("\n")) if "skills" in labelled else (),
+            date_posted_text=next(
+                (ln.text.lstrip("| ") for ln in facts if POSTED.match(ln.text)), None
+            ),
         )
-        return result
 
     @staticmethod
     def _is_fact(text: str) -> bool:

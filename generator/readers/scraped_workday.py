@@ -13,9 +13,8 @@ import re
 
 from generator.errors import ReaderError
 from generator.markup import paragraphs_to_html
-from generator.models import RawPosting, Source
 from generator.readers.base import InputFile, ReadResult
-from generator.readers.page_furniture import checked, is_furniture
+from generator.readers.page_furniture import is_furniture, page_posting
 from generator.readers.scraped_sites import (
     Line,
     description_blocks,
@@ -91,28 +90,22 @@ class WorkdayPageReader:
         end = find_line(lines, WORKDAY_END, body_start) or len(lines)
         body = [ln for ln in lines[body_start:end] if not is_furniture(ln.text)]
         deadline = END_DATE.match(first(facts, "deadline") or "")
-        result = ReadResult()
-        result.postings.append(
-            checked(
-                "Workday",
-                RawPosting(
-                    source=Source(path=source.path, line=title.number, format=self.name),
-                    title=title.text,
-                    employer_name=employer,
-                    external_id=first(facts, "requisition"),
-                    description_html=paragraphs_to_html(description_blocks(body)),
-                    salary_text=salary_in_text(body),
-                    locations=tuple(
-                        p for p in facts.get("locations", []) if not LOCATION_COUNT.match(p)
-                    ),
-                    work_arrangement_text=first(facts, "remote"),
-                    employment_type_text=first(facts, "time") or first(facts, "worker"),
-                    date_posted_text=first(facts, "posted"),
-                    valid_through_text=deadline.group("date") if deadline else None,
-                ),
-            )
+        return page_posting(
+            "Workday",
+            self.name,
+            source.path,
+            title.number,
+            title=title.text,
+            employer_name=employer,
+            external_id=first(facts, "requisition"),
+            description_html=paragraphs_to_html(description_blocks(body)),
+            salary_text=salary_in_text(body),
+            locations=tuple(p for p in facts.get("locations", []) if not LOCATION_COUNT.match(p)),
+            work_arrangement_text=first(facts, "remote"),
+            employment_type_text=first(facts, "time") or first(facts, "worker"),
+            date_posted_text=first(facts, "posted"),
+            valid_through_text=deadline.group("date") if deadline else None,
         )
-        return result
 
     @staticmethod
     def _employer(lines: list[Line]) -> str | None:
