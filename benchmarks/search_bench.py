@@ -1,18 +1,22 @@
 """Search benchmark: Pagefind over synthetic boards of N postings, measured in Chromium.
 
-    python benchmarks/search_bench.py [--sizes 1000,10000] [--full] [--keep DIR]
+    python benchmarks/search_bench.py [--sizes 1000,10000] [--full] [--words N] [--keep DIR]
 
-For each size: index time, index size on disk (Pagefind's and the page's facet data), bytes
-the browser downloads for a first query on a fresh page (every request from navigation on,
-the HTML page and style sheet included) until the first results show and until the facet
-counts are in too, the bytes of a facet change, and times measured inside the page: from
-navigation to the first results of that query, and from the last keystroke to results on an
-opened search page (typing debounce included). `--breakdown` also lists the first query's
-requests by kind. `--full` adds 100,000 postings (slow: about 4 minutes to build, 2 to index
-with 4.7 GB of memory in Pagefind, and tens of seconds a broad query). `--keep DIR` keeps each
-built site in DIR/<size> and later runs reuse it, with the current static files and facet data
-written afresh (to measure a change to the page without rebuilding). Prints a table; measures,
-never asserts.
+For each size: index time and size on disk (Pagefind's and the page's facet data); the bytes
+a browser receives for a first query on a fresh page (every request from navigation on, the
+HTML page and style sheet included), until the first results show and until the facet counts
+are in too, and for a facet change; and two times measured inside the page: from the last
+keystroke to results on an opened search page (typing pause included), and from navigating
+to a shared `?q=` link to its first results. Bytes are as on the wire: the site is served as
+GitHub Pages serves it, text files gzip-encoded.
+
+`--words N` adds N words of prose to every description (real postings have 300–1,000; the
+default pages are tiny, like those of the issue's own Pagefind figures). `--breakdown` lists
+the first query's requests by kind. `--full` adds 100,000 postings (slow: about 4 minutes to
+build, 2 to index with 4.7 GB of memory in Pagefind, and tens of seconds a broad query).
+`--keep DIR` keeps each built site in DIR and later runs reuse it, with the current static
+files and facet data written afresh (to measure a change to the page without rebuilding).
+Prints a table; measures, never asserts.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ import argparse
 import contextlib
 import datetime as dt
 import functools
+import gzip
 import http.server
+import io
 import pickle
 import shutil
 import sys
@@ -57,6 +63,32 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# The types GitHub Pages compresses on the wire; Pagefind's index files and our table are gzip
+# files already and go out as they are.
+COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
+
+
+class LikeGitHubPages(Quiet):
+    """Serves text files gzip-encoded, as GitHub Pages does, so that the bytes counted are the
+    bytes a visitor's browser would receive from the deployed site."""
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not self.path.split("?")[0].endswith("/") and path.name == "index.html":
+            return super().send_head()  # the redirect to the folder's URL
+        if path.suffix not in COMPRESSED_TYPES or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -88,7 +120,7 @@ def measure_browser(site: Path, breakdown: bool = False) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(LikeGitHubPages, directory=str(site))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -104,21 +136,24 @@ def measure_browser(site: Path, breakdown: bool = False) -> dict[str, float]:
         page.set_default_timeout(600_000)  # at 100,000 postings one broad query takes seconds
         log: list[tuple[str, int, bool]] = []  # (url, bytes, seen before the first card)
 
-        def on_response(response: Any) -> None:
-            # Every request of the site (the worker's too), redirects aside.
-            if response.url.startswith(base) and not 300 <= response.status < 400:
-                # A response still arriving when the browser closes has no body to count.
+        def on_finished(request: Any) -> None:
+            # Every request of the site (the worker's too), redirects aside; the bytes are the
+            # body as it came over the wire (compressed where the server compressed it).
+            response = request.response() if request.url.startswith(base) else None
+            if response and not 300 <= response.status < 400:
+                # A response still arriving when the browser closes has no size to count.
                 with contextlib.suppress(PlaywrightError):
-                    log.append((response.url, len(response.body()), not cards[0]))
+                    size = request.sizes()["responseBodySize"]
+                    log.append((request.url, size, not cards[0]))
 
-        page.on("response", on_response)
+        page.on("requestfinished", on_finished)
         # A first query on a fresh page: everything the search needs, from navigation on.
         page.goto(f"{base}search/?q=engineer")
         page.wait_for_function(shown)
         marks = page.evaluate("window.__marks")
         out["first results KB"] = sum(n for _, n, early in log if early) / 1e3
         out["with counts KB"] = sum(n for _, n, _ in log) / 1e3
-        out["first results ms"] = marks["cards"]
+        out["shared link ms"] = marks["cards"]
         if breakdown:
             kinds: dict[str, list[int]] = {}
             for url, n, _ in log:
@@ -148,13 +183,13 @@ def measure_browser(site: Path, breakdown: bool = False) -> dict[str, float]:
     return out
 
 
-def build(size: int, folder: Path) -> dict[str, float]:
+def build(size: int, folder: Path, words: int) -> dict[str, float]:
     """Builds and indexes a synthetic board of `size` postings in `folder`/site."""
     content = folder / "content"
     content.mkdir(parents=True)
     for start in range(0, size, 1000):
         (content / f"feed-{start:06d}.xml").write_text(
-            synthetic_feed(min(1000, size - start), start)
+            synthetic_feed(min(1000, size - start), start, words)
         )
     site = folder / "site"
     config = load_config(
@@ -182,11 +217,11 @@ def build(size: int, folder: Path) -> dict[str, float]:
     return {"index s": index_seconds}
 
 
-def run(size: int, breakdown: bool, keep: Path | None = None) -> dict[str, float]:
+def run(size: int, breakdown: bool, keep: Path | None = None, words: int = 0) -> dict[str, float]:
     """Measures a board of `size` postings; with `keep`, its site is kept in `keep`/<size>
     and reused by later runs (the current static files and facet data written afresh)."""
     with tempfile.TemporaryDirectory() as tmp:
-        folder = keep / str(size) if keep else Path(tmp)
+        folder = keep / (f"{size}-{words}w" if words else str(size)) if keep else Path(tmp)
         site = folder / "site"
         if (folder / "searchable.pickle").exists():
             shutil.copytree(
@@ -199,7 +234,7 @@ def run(size: int, breakdown: bool, keep: Path | None = None) -> dict[str, float
             write_facet_data(site, pickle.loads((folder / "searchable.pickle").read_bytes()))
             row = {"index s": float((folder / "index-seconds").read_text())}
         else:
-            row = build(size, folder)
+            row = build(size, folder, words)
         index_bytes = folder_size(site / "pagefind") + folder_size(site / "search")
         return row | {"index MB": index_bytes / 1e6} | measure_browser(site, breakdown)
 
@@ -210,6 +245,9 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also 100,000 postings")
     parser.add_argument("--breakdown", action="store_true", help="list the first query's files")
     parser.add_argument("--keep", type=Path, help="keep the built sites here and reuse them")
+    parser.add_argument(
+        "--words", type=int, default=0, help="words of prose in each description (default none)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] + ([100_000] if args.full else [])
     columns = [
@@ -218,12 +256,12 @@ def main() -> None:
         "first results KB",
         "with counts KB",
         "facet KB",
-        "first results ms",
         "keystroke→results ms",
+        "shared link ms",
     ]
     print(f"{'postings':>9} " + " ".join(f"{c:>20}" for c in columns))
     for size in sizes:
-        row = run(size, args.breakdown, args.keep)
+        row = run(size, args.breakdown, args.keep, args.words)
         print(f"{size:>9} " + " ".join(f"{row[c]:>20.1f}" for c in columns), flush=True)
 
 

@@ -677,6 +677,7 @@ def plan_site(
                         (Link("Search", SEARCH),),
                     ),
                     facets=SEARCH_FACETS,
+                    total=open_count,
                 ),
             )
         )

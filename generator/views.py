@@ -219,10 +219,13 @@ class IndexView:
 
 @dataclass(frozen=True)
 class SearchView:
-    """The search page: the facets it offers, in display order, with their labels."""
+    """The search page: the facets it offers, in display order, with their labels, and how
+    many postings it searches (the page's script sizes its search engine by it before any
+    index file has loaded)."""
 
     page: Page
     facets: tuple[Link, ...]
+    total: int
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,9 @@ const index = {
       // more to load, and passing thousands of hits back from it made a broad query slower
       // (10,000 postings, "engineer": 6,200 hits). Past that a broad query takes seconds, and
       // the worker keeps the page responsive meanwhile.
-      const { total } = await facetData.loadSummary();
       await engine.options({
         baseUrl: new URL(root, location.href).pathname,
-        noWorker: total < WORKER_FROM,
+        noWorker: Number(page.dataset.total) < WORKER_FROM,
       });
       await engine.init();
       return engine;
@@ -384,7 +383,11 @@ moreButton.addEventListener("click", showMore);
 window.addEventListener("popstate", () => run(readState()));
 
 statusLine.textContent = "Loading search…";
-run(readState())
+// A shared or bookmarked search: the engine and the query's index files load alongside the
+// facet data rather than after it.
+const opening = readState();
+if (opening.q) index.preload(opening.q).catch(() => {});
+run(opening)
   .then(() => ("requestIdleCallback" in window ? requestIdleCallback(warm) : setTimeout(warm, 500)))
   .catch((error) => {
     statusLine.textContent = `Search could not load (${error.message}). Browse the lists instead.`;
