@@ -77,8 +77,12 @@ def print_summary(result: BuildResult, wrote: bool, out: Path) -> None:
     postings = len(result.catalog.postings)
     merged = len(result.catalog.merges)
     line = f"Read {files} file{'s' * (files != 1)}: {postings} posting{'s' * (postings != 1)}"
-    if merged:
-        line += f" ({merged} duplicate{'s' * (merged != 1)} merged)"
+    closed = postings - len(result.catalog.open_postings)
+    asides = [f"{merged} duplicate{'s' * (merged != 1)} merged"] if merged else []
+    # Closed postings keep their pages but leave every list, feed and the search index.
+    asides += [f"{closed} closed, kept out of lists and search"] if closed else []
+    if asides:
+        line += f" ({'; '.join(asides)})"
     print(line)
     if wrote:
         print(f"Wrote {len(result.pages)} pages to {out}")

@@ -19,7 +19,7 @@ from generator.markup import html_to_text
 from generator.models import Employer, Location, Posting
 from generator.normalize.locations import area_countries, country_name
 from generator.normalize.titles import RoleFamily
-from generator.search import search_data
+from generator.search import SalaryBands, salary_bands, search_data
 from generator.urls import (
     EMPLOYERS,
     HOME,
@@ -104,6 +104,7 @@ class PlanContext:
     roles: RoleLabels
     employer_slugs: dict[str, str]
     logos: Mapping[str, str]  # employer slug → site path of a local logo file
+    salary_bands: Mapping[str, SalaryBands]  # currency → the search page's pay bands
 
 
 def _page(
@@ -276,7 +277,7 @@ def plan_posting(
         # Closed postings stay out of search, like every other list.
         search=None
         if closed or not ctx.config.search
-        else search_data(posting, role.label if role else None, today),
+        else search_data(posting, role.label if role else None, today, ctx.salary_bands),
     )
     return PageSpec(url, output_path(url), "posting.html", view)
 
@@ -347,7 +348,8 @@ def plan_site(
     site = SiteView(
         config.title, config.description, config.language, nav, f"jobboard {__version__}"
     )
-    ctx = PlanContext(config, site, roles, employer_slugs, logos or {})
+    bands = salary_bands(p.salary for p in catalog.open_postings if p.salary)
+    ctx = PlanContext(config, site, roles, employer_slugs, logos or {}, bands)
 
     # A posting appears on several lists: its card is made once.
     card_of = {p.id: card_for(p, employer_slugs[p.employer.key]) for p in catalog.postings}

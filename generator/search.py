@@ -20,18 +20,17 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import math
+import re
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.models import Posting, Salary
 from generator.normalize.locations import country_name
-
-# Yearly-equivalent salary bands, in thousands; every salary falls in exactly one.
-BAND_EDGES = (0, 50, 100, 150, 200, 300)
 
 
 @dataclass(frozen=True)
@@ -42,29 +41,122 @@ class SearchData:
     sort: tuple[tuple[str, str], ...]
 
 
-def salary_band(salary: Salary) -> str:
-    """ "USD 100k–150k": the band holding the midpoint of the yearly range."""
-    midpoint = (salary.yearly_low + salary.yearly_high) / 2 / 1000
-    lower = max(edge for edge in BAND_EDGES if edge <= midpoint)
-    index = BAND_EDGES.index(lower)
-    if index + 1 < len(BAND_EDGES):
-        return f"{salary.currency} {lower}k–{BAND_EDGES[index + 1]}k"
-    return f"{salary.currency} {lower}k+"
+# US dollars per unit of each currency, rounded, as they stood in 2024–2025. They only order
+# salaries in different currencies for the "highest salary" sort and are never shown; a
+# currency missing here sorts after every salary that has a rate.
+USD_PER_UNIT = {
+    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CHF": 1.13, "CAD": 0.73, "AUD": 0.66, "NZD": 0.6,
+    "JPY": 0.0067, "CNY": 0.14, "HKD": 0.128, "SGD": 0.74, "TWD": 0.031, "KRW": 0.00074,
+    "INR": 0.012, "PKR": 0.0036, "BDT": 0.0084, "LKR": 0.0033, "IDR": 0.000063, "MYR": 0.22,
+    "THB": 0.028, "PHP": 0.018, "VND": 0.00004, "AED": 0.27, "SAR": 0.27, "QAR": 0.27,
+    "ILS": 0.27, "TRY": 0.03, "EGP": 0.02, "NGN": 0.00065, "KES": 0.0077, "ZAR": 0.054,
+    "SEK": 0.095, "NOK": 0.093, "DKK": 0.145, "ISK": 0.0072, "PLN": 0.25, "CZK": 0.043,
+    "HUF": 0.0028, "RON": 0.22, "BGN": 0.55, "UAH": 0.024, "BRL": 0.19, "MXN": 0.055,
+    "ARS": 0.001, "CLP": 0.00105, "COP": 0.00025, "PEN": 0.27, "UYU": 0.025,
+}  # fmt: skip
 
 
-def date_band(posted: dt.date | None, today: dt.date) -> str:
+def yearly_usd(salary: Salary) -> float:
+    """The top of the yearly range in US dollars, for ordering only; 0 without a known rate."""
+    return float(salary.yearly_high) * USD_PER_UNIT.get(salary.currency, 0.0)
+
+
+NICE_STEPS = (1, 2, 2.5, 5)
+MOST_BANDS = 6
+
+
+def nice_step(span: float) -> float:
+    """The smallest 1-2-2.5-5 × 10ⁿ step that cuts `span` into at most MOST_BANDS bands."""
+    scale = 10.0 ** max(0, math.floor(math.log10(max(span, 1) / MOST_BANDS)))
+    while True:
+        for step in NICE_STEPS:
+            if span / (step * scale) <= MOST_BANDS:
+                return float(step * scale)
+        scale *= 10
+
+
+def short_amount(value: float) -> str:
+    """ "50k", "2.5M", "0": exact, so that two bands never share a label."""
+    for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1000, "k")):
+        if value >= size:
+            return f"{value / size:.3f}".rstrip("0").rstrip(".") + suffix
+    return f"{value:.0f}"
+
+
+@dataclass(frozen=True)
+class SalaryBands:
+    """Yearly-equivalent bands for one currency: `step` wide from `low` to `high`, with an
+    open band below and above for the few outside the middle 90 % of the board's salaries."""
+
+    currency: str
+    low: float
+    high: float
+    step: float
+
+    def band(self, salary: Salary) -> str:
+        midpoint = (salary.yearly_low + salary.yearly_high) / 2
+        c = self.currency
+        if midpoint < self.low:
+            return f"{c} under {short_amount(self.low)}"
+        if midpoint >= self.high:
+            return f"{c} {short_amount(self.high)}+"
+        lower = self.low + (midpoint - self.low) // self.step * self.step
+        return f"{c} {short_amount(lower)}–{short_amount(lower + self.step)}"
+
+    def order(self) -> list[str]:
+        """Every label this currency can have, lowest pay first."""
+        c = self.currency
+        labels = [f"{c} under {short_amount(self.low)}"] if self.low > 0 else []
+        edge = self.low
+        while edge < self.high:
+            labels.append(f"{c} {short_amount(edge)}–{short_amount(edge + self.step)}")
+            edge += self.step
+        return [*labels, f"{c} {short_amount(self.high)}+"]
+
+
+def salary_bands(salaries: Iterable[Salary]) -> dict[str, SalaryBands]:
+    """Bands per currency, chosen from the board's own salaries so that each currency gets a
+    handful of round bands ("INR 2M–4M", "USD 100k–150k") whatever its scale. Every salary
+    falls in exactly one band of its currency."""
+    midpoints: dict[str, list[float]] = {}
+    for salary in salaries:
+        midpoints.setdefault(salary.currency, []).append(
+            (salary.yearly_low + salary.yearly_high) / 2
+        )
+    bands = {}
+    for currency, values in sorted(midpoints.items()):
+        values.sort()
+        # The middle 90 %: one CEO's pay should not stretch every band.
+        cut = len(values) // 20
+        low, high = values[cut], values[len(values) - 1 - cut]
+        # Never narrower than a tenth of the pay itself ("100k–110k", not "100k–100.5k").
+        step = nice_step(max(high - low, high / 10))
+        start = low // step * step
+        end = (high // step + 1) * step
+        bands[currency] = SalaryBands(currency, start, end, step)
+    return bands
+
+
+DATE_BANDS = ("Last 7 days", "Last 30 days", "Older than 30 days", "Date not stated")
+
+
+def date_bands(posted: dt.date | None, today: dt.date) -> tuple[str, ...]:
+    """The "posted" values of a posting: the last 7 days are also within the last 30, so
+    ticking "Last 30 days" lists everything from the last month."""
     if posted is None:
-        return "Date not stated"
+        return (DATE_BANDS[3],)
     age = (today - posted).days
     if age <= 7:
-        return "Last 7 days"
+        return DATE_BANDS[:2]
     if age <= 30:
-        return "Last 30 days"
-    return "Older"
+        return (DATE_BANDS[1],)
+    return (DATE_BANDS[2],)
 
 
-def search_data(posting: Posting, role_label: str | None, today: dt.date) -> SearchData:
-    """The facets and sort keys of one posting."""
+def search_data(
+    posting: Posting, role_label: str | None, today: dt.date, bands: Mapping[str, SalaryBands]
+) -> SearchData:
+    """The facets and sort keys of one posting; `bands` are the board's salary bands."""
     filters: list[tuple[str, str]] = [("employer", posting.employer.name)]
     if role_label:
         filters.append(("role", role_label))
@@ -79,13 +171,38 @@ def search_data(posting: Posting, role_label: str | None, today: dt.date) -> Sea
     filters.extend(("arrangement", a.label) for a in posting.work_arrangements)
     filters.extend(("type", kind.label) for kind in posting.employment_types)
     filters.extend(("skill", skill) for skill in posting.skills)
-    if posting.salary:
-        filters.append(("salary", salary_band(posting.salary)))
-    filters.append(("posted", date_band(posting.date_posted, today)))
+    if posting.salary and posting.salary.currency in bands:
+        filters.append(("salary", bands[posting.salary.currency].band(posting.salary)))
+    filters.extend(("posted", band) for band in date_bands(posting.date_posted, today))
     sort = [("date", posting.date_posted.isoformat() if posting.date_posted else "0000-00-00")]
-    yearly = int(posting.salary.yearly_high) if posting.salary else 0
+    yearly = int(yearly_usd(posting.salary)) if posting.salary else 0
     sort.append(("salary", f"{yearly:012d}"))
     return SearchData(tuple(dict.fromkeys(filters)), tuple(sort))
+
+
+SIZES = {"": 1, "k": 1000, "M": 1_000_000, "B": 1_000_000_000}
+BAND_LABEL = re.compile(
+    r"(?P<currency>[A-Z]{3}) (?P<under>under )?(?P<amount>[\d.]+)(?P<size>[kMB]?)"
+)
+ORDERED_FACETS = ("salary", "posted")
+
+
+def value_order(facet: str, counts: Counter[str]) -> Callable[[str], tuple[object, ...]]:
+    """How the values of one facet are listed: most common first, or in their own order."""
+    if facet in ORDERED_FACETS:
+        return lambda value: natural_order(facet, value)
+    return lambda value: (-counts[value], value.casefold(), value)
+
+
+def natural_order(facet: str, value: str) -> tuple[object, ...]:
+    """Where a value of an ordered facet goes: bands low to high, dates newest first."""
+    if facet == "posted":
+        return (DATE_BANDS.index(value),) if value in DATE_BANDS else (len(DATE_BANDS), value)
+    match = BAND_LABEL.match(value)
+    if not match:
+        return ("~", 0, 0.0, value)
+    amount = float(match["amount"]) * SIZES[match["size"]]
+    return (match["currency"], 0 if match["under"] else 1, amount, value)
 
 
 class SearchIndexError(Exception):
@@ -171,9 +288,10 @@ def facet_data(
     for _, _, data in rows:
         for facet, value in data.filters:
             counts.setdefault(facet, Counter())[value] += 1
-    # Value ids: by count, then name, which is also the order the page lists them in.
+    # Value ids: by count, then name, which is also the order the page lists them in; bands
+    # of pay and date in their own order.
     values = {
-        facet: sorted(counter, key=lambda v: (-counter[v], v.casefold(), v))
+        facet: sorted(counter, key=value_order(facet, counter))
         for facet, counter in sorted(counts.items())
     }
     number = {facet: {v: i for i, v in enumerate(vs)} for facet, vs in values.items()}
@@ -200,6 +318,7 @@ def facet_data(
     newest = sorted(((k, i) for i, k, _ in rows), key=newest_first, reverse=True)
     summary = {
         "total": len(rows),
+        "ordered": [facet for facet in ORDERED_FACETS if facet in values],
         "newest": [i for _, i in newest[:NEWEST]],
         "facets": {facet: [[v, counts[facet][v]] for v in vs] for facet, vs in values.items()},
     }

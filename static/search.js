@@ -37,13 +37,26 @@ const index = {
   // The ids of the pages matching `query`, best first, each with a handle for `page`.
   async search(query) {
     const response = await (await this.load()).search(query);
-    return response.results.map((hit) => ({ id: hit.id, hit }));
+    const hits = response.results.map((hit) => ({ id: hit.id, hit }));
+    // A word no page has is not "no results" to Pagefind: it searches a shorter start of the
+    // word instead ("welder" finds "we", "aquaponics" finds "a"). Every hit then comes from
+    // that fallback, so the best few tell: each query word must be close to a matched word.
+    const words = foldedWords(query);
+    if (!hits.length || !words.length) return hits;
+    const best = await Promise.all(hits.slice(0, 3).map((entry) => fragment(entry)));
+    const real = best.some((data) => {
+      const text = data.content.split(/\s+/);
+      const matched = data.locations.map((at) => foldedWords(text[at] || "").join(""));
+      return words.every((word) => matched.some((m) => closeWords(word, m)));
+    });
+    return real ? hits : [];
   },
   // The card fields of one page: from a search hit (excerpt with the query marked), or read
   // straight from Pagefind's fragment file for pages listed without a query.
-  async page({ id, hit }) {
+  async page(entry) {
+    const { id, hit } = entry;
     if (hit) {
-      const data = await hit.data();
+      const data = await fragment(entry);
       return cardFields(data.url, data.meta, data.excerpt);
     }
     const data = JSON.parse(
@@ -60,6 +73,29 @@ const index = {
     return cardFields(new URL(root + data.url.slice(1), location.href).pathname, data.meta, excerpt);
   },
 };
+
+// A hit's page data, fetched once however often it is asked for.
+function fragment(entry) {
+  entry.data ||= entry.hit.data();
+  return entry.data;
+}
+
+// Lower-case words without accents or punctuation, as the index compares them.
+function foldedWords(text) {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+// Whether `matched` is the query `word` or a form of it ("nursing" and "nurse"): they share a
+// start of all but the word's last few letters. A fallback match shares far less.
+function closeWords(word, matched) {
+  let same = 0;
+  while (same < word.length && word[same] === matched[same]) same++;
+  return same >= Math.min(word.length, Math.max(3, word.length - 4));
+}
 
 function cardFields(url, meta, excerpt) {
   return {
@@ -171,16 +207,25 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function renderFacets(allCounts, counts, state) {
+function renderFacets(allCounts, counts, state, ordered) {
+  // The boxes are made afresh: a keyboard user keeps their place on the one they ticked.
+  const focused = facetsForm.contains(document.activeElement) ? document.activeElement : null;
+  const refocus = focused?.type === "checkbox" ? [focused.name, focused.value] : null;
   for (const fieldset of facetsForm.querySelectorAll("fieldset")) {
     const facet = fieldset.dataset.facet;
     const values = Object.keys(allCounts[facet] || {}).sort((a, b) => a.localeCompare(b));
     const box = fieldset.querySelector(".facet-values");
     box.replaceChildren();
     fieldset.hidden = values.length === 0;
-    // Values with matches first, then by name; the long tail folds away.
-    values.sort((a, b) => ((counts[facet] || {})[b] || 0) - ((counts[facet] || {})[a] || 0)
-      || a.localeCompare(b));
+    // Values with matches first, then by name; the long tail folds away. Bands of pay and
+    // date keep their own order.
+    if (ordered.has(facet)) {
+      const rank = Object.fromEntries(Object.keys(allCounts[facet]).map((v, i) => [v, i]));
+      values.sort((a, b) => rank[a] - rank[b]);
+    } else {
+      values.sort((a, b) => ((counts[facet] || {})[b] || 0) - ((counts[facet] || {})[a] || 0)
+        || a.localeCompare(b));
+    }
     const more = el("details", {}, el("summary", {}, "More"));
     values.forEach((value, i) => {
       const id = `f-${facet}-${i}`;
@@ -194,10 +239,21 @@ function renderFacets(allCounts, counts, state) {
     });
     if (more.children.length > 1) box.append(more);
   }
+  if (refocus) {
+    for (const box of facetsForm.querySelectorAll("input[type=checkbox]")) {
+      if (box.name === refocus[0] && box.value === refocus[1]) box.focus();
+    }
+  }
 }
 
 function renderActive(state) {
   activeFilters.replaceChildren();
+  if (state.q) {
+    const button = el("button", { type: "button", class: "chip-remove" }, `“${state.q}” ✕`);
+    button.setAttribute("aria-label", `Remove keywords ${state.q}`);
+    button.addEventListener("click", () => go({ ...readState(), q: "" }));
+    activeFilters.append(button);
+  }
   for (const facet of facetNames) {
     for (const value of state.filters[facet]) {
       const button = el("button", { type: "button", class: "chip-remove" }, `${value} ✕`);
@@ -268,6 +324,7 @@ async function narrow(state, hits) {
   const facets = Object.keys(table.columns);
   const rows = hits ? hits.map((hit) => table.row.get(hit.id)) : table.newest;
   const kept = [];
+  const without = {}; // facet → the results there would be without its filter
   rows.forEach((i, n) => {
     if (i === undefined) return; // a page without facet data
     let failed = null;
@@ -280,6 +337,7 @@ async function narrow(state, hits) {
       for (const facet of facets) count(facet, i);
     } else if (fails === 1 && table.columns[failed]) {
       count(failed, i);
+      without[failed] = (without[failed] || 0) + 1;
     }
   });
   if (state.sort in table.keys) {
@@ -290,7 +348,7 @@ async function narrow(state, hits) {
   for (const [facet, values] of Object.entries(summary.facets)) {
     counts[facet] = Object.fromEntries(values.map(([value], v) => [value, tally[facet][v]]));
   }
-  return { entries: kept.map(([, entry]) => entry), counts };
+  return { entries: kept.map(([, entry]) => entry), counts, without };
 }
 
 async function run(state) {
@@ -304,6 +362,7 @@ async function run(state) {
   );
   let entries;
   let counts = null;
+  let without = {};
   let hits = null;
   let later = null;
   if (!state.q && !anyFilter && state.sort !== "salary") {
@@ -322,7 +381,7 @@ async function run(state) {
     if (hits && !anyFilter && !state.sort) {
       entries = hits; // shown at once; the counts follow once the facet table is in
     } else {
-      ({ entries, counts } = await narrow(state, hits));
+      ({ entries, counts, without } = await narrow(state, hits));
     }
   }
   if (mine !== generation) return;
@@ -335,7 +394,7 @@ async function run(state) {
   if (!state.q && !anyFilter) {
     text = `${n} open position${n === 1 ? "" : "s"}. Type a keyword or pick filters.`;
   } else if (n === 0) {
-    text = "No jobs match." + (anyFilter ? " Remove a filter below to see more." : "");
+    text = noResults(state, hits, without);
   } else {
     text = `${n} job${n === 1 ? "" : "s"} found.`;
   }
@@ -346,10 +405,29 @@ async function run(state) {
   await cards;
   if (!counts) counts = (await counted).counts;
   if (mine !== generation) return;
-  renderFacets(allCounts, counts, state);
+  renderFacets(allCounts, counts, state, new Set(summary.ordered || []));
   // Announced last, once the cards and counts are on the page.
   statusLine.textContent = text;
   page.dataset.shown = stateUrl(state); // lets tests and scripts know the results are final
+}
+
+// Why nothing matched, and what to remove to see jobs again.
+function noResults(state, hits, without) {
+  const words = state.q ? ` “${state.q}”` : "";
+  if (hits && hits.length === 0) {
+    return `No jobs match${words}. Check the spelling or try a broader word.`;
+  }
+  const ways = facetNames
+    .filter((facet) => without[facet])
+    .map((facet) => {
+      const n = without[facet];
+      const legend = facetsForm.querySelector(`fieldset[data-facet="${facet}"] legend`);
+      return `without ${legend.textContent.trim()}: ${n} job${n === 1 ? "" : "s"}`;
+    });
+  const hint = ways.length
+    ? ` ${ways.join("; ").replace(/^w/, "W")}.`
+    : " Remove filters to see more.";
+  return `No jobs match${words ? `${words} with` : ""} these filters.${hint}`;
 }
 
 // Gets the search engine and facet table ready before they are needed.
@@ -358,8 +436,13 @@ function warm() {
   facetData.loadTable().catch(() => {});
 }
 
+let typedEntry = false; // whether the words being typed already have their history entry
+
+// Shows `state` as a new history entry (none if it is the state shown already).
 function go(state) {
-  history.pushState(null, "", stateUrl(state));
+  typedEntry = false;
+  const url = stateUrl(state);
+  if (url !== (location.search || location.pathname)) history.pushState(null, "", url);
   run(state);
 }
 
@@ -375,12 +458,25 @@ queryBox.addEventListener("input", () => {
   index.preload(queryBox.value.trim()).catch(() => {});
   clearTimeout(typing);
   typing = setTimeout(() => {
-    history.replaceState(null, "", stateUrl(formState()));
-    run(formState());
+    // Typing makes one entry, so Back returns to the page as it was before the words.
+    const state = formState();
+    if (typedEntry) {
+      history.replaceState(null, "", stateUrl(state));
+      run(state);
+    } else {
+      go(state);
+    }
+    typedEntry = true;
   }, TYPING_PAUSE);
 });
+queryBox.addEventListener("blur", () => {
+  typedEntry = false;
+});
 moreButton.addEventListener("click", showMore);
-window.addEventListener("popstate", () => run(readState()));
+window.addEventListener("popstate", () => {
+  typedEntry = false;
+  run(readState());
+});
 
 statusLine.textContent = "Loading search…";
 // A shared or bookmarked search: the engine and the query's index files load alongside the

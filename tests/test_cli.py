@@ -51,6 +51,17 @@ def test_build_prints_summary_and_succeeds(tmp_path: Path) -> None:
     assert report.is_file() and not (out / "site.build-report.json").exists()
 
 
+def test_summary_counts_the_closed_postings(tmp_path: Path) -> None:
+    closed = (
+        "---\ntitle: Harbour Pilot\nemployer: Harbor Labs\nlocation: Lisbon, Portugal\n"
+        "date_posted: 2026-09-01\nvalid_through: 2026-10-01\n---\nGuide ships in.\n"
+    )
+    content = write_files(tmp_path / "content", {"feed.xml": GOOD_FEED, "pilot.md": closed})
+    done = run("build", "--content", str(content), "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    assert "Read 2 files: 2 postings (1 closed, kept out of lists and search)" in done.stdout
+
+
 def test_warning_is_located_and_strict_fails(tmp_path: Path) -> None:
     content = write_files(
         tmp_path / "content",

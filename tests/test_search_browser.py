@@ -9,6 +9,7 @@ import pytest
 
 from generator.catalog import Catalog
 from generator.models import WorkArrangement
+from generator.search import yearly_usd
 from tests.conftest import needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -71,15 +72,95 @@ def test_facets_narrow_and_or_within_a_facet(served: tuple[str, Catalog], page: 
     assert 0 < sum(int(c.strip("()")) for c in role_counts) <= len(either)
 
 
-def test_salary_sort_orders_by_yearly_pay(served: tuple[str, Catalog], page: Any) -> None:
+def test_salary_sort_orders_by_yearly_pay_across_currencies(
+    served: tuple[str, Catalog], page: Any
+) -> None:
     base, catalog = served
     page.goto(f"{base}search/?q=engineer&sort=salary")
     settled(page)
     shown = titles(page)
     by_title = {p.title: p for p in catalog.open_postings}
-    pay = [by_title[t].salary.yearly_high if by_title[t].salary else 0 for t in shown]
+    salaries = [by_title[t].salary for t in shown]
+    # The demo pays in dollars, pounds, euros and Canadian dollars, by the hour, month and year.
+    assert len({s.currency for s in salaries if s}) > 1
+    pay = [yearly_usd(s) if s else 0 for s in salaries]
     assert pay == sorted(pay, reverse=True)
     assert pay[0] > 0
+
+
+def test_a_skill_finds_the_jobs_that_ask_for_it(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    # "Roadmapping" is only in that posting's skills, not in its title or description.
+    page.goto(f"{base}search/?q=roadmapping")
+    settled(page)
+    assert titles(page)[0] == "Senior Product Manager, Real-Time Collaboration"
+
+
+def test_a_word_no_job_has_finds_nothing(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    # Pagefind answers these with the pages holding a shorter start of the word ("we", "a").
+    for word in ("welder", "aquaponics"):
+        page.goto(f"{base}search/?q={word}")
+        assert settled(page).startswith(f"No jobs match “{word}”")
+        assert titles(page) == []
+    # A form of a word the demo has ("nurses") is still found.
+    page.goto(f"{base}search/?q=nursing")
+    settled(page)
+    assert "Product Designer, Patient Experience" in titles(page)
+
+
+def test_pay_and_date_bands_are_listed_in_order(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    page.goto(f"{base}search/")
+    settled(page)
+    labels = page.locator("fieldset[data-facet='salary'] label").all_text_contents()
+    bands = [re.match(r"([A-Z]{3}) (under )?([\d.]+)([kM]?)", label) for label in labels]
+    keys = [
+        (m[1], 0 if m[2] else 1, float(m[3]) * {"": 1, "k": 1e3, "M": 1e6}[m[4]])
+        for m in bands
+        if m
+    ]
+    assert len(keys) == len(labels) > 3
+    assert keys == sorted(keys)
+    posted = page.locator("fieldset[data-facet='posted'] label").all_text_contents()
+    counts = {label.split(" (")[0]: int(label.split("(")[1].rstrip(")")) for label in posted}
+    assert list(counts)[:2] == ["Last 7 days", "Last 30 days"]
+    # The last 30 days include the last 7.
+    assert counts["Last 30 days"] >= counts["Last 7 days"] > 0
+
+
+def test_keyboard_ticking_a_facet_keeps_the_focus_there(
+    served: tuple[str, Catalog], page: Any
+) -> None:
+    base, _ = served
+    page.goto(f"{base}search/?q=engineer")
+    settled(page)
+    box = page.get_by_label(re.compile(r"^Remote \("))
+    box.focus()
+    page.keyboard.press("Space")
+    settled(page)
+    assert "arrangement=Remote" in page.url
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    assert focused == ["arrangement", "Remote"]
+    page.keyboard.press("Tab")  # and goes on from there, not from the top of the page
+    assert page.evaluate("document.activeElement.name") == "arrangement"
+
+
+def test_typing_a_search_makes_one_history_entry(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    page.goto(f"{base}employers/")
+    page.goto(f"{base}search/")
+    settled(page)
+    page.locator("#q").press_sequentially("nurse", delay=150)
+    page.wait_for_url(f"{base}search/?q=nurse")
+    settled(page)
+    page.press("#q", "Enter")
+    settled(page)
+    page.go_back()
+    page.wait_for_url(f"{base}search/")
+    assert settled(page).endswith("Type a keyword or pick filters.")
+    page.go_back()
+    page.wait_for_url(f"{base}employers/")
 
 
 def test_shared_url_restores_state_and_back_button(served: tuple[str, Catalog], page: Any) -> None:
@@ -97,13 +178,40 @@ def test_shared_url_restores_state_and_back_button(served: tuple[str, Catalog], 
     assert page.get_by_label(re.compile(r"^Hybrid \(")).is_checked()
 
 
-def test_no_results_names_the_filters_to_remove(served: tuple[str, Catalog], page: Any) -> None:
-    base, _ = served
+def test_no_results_for_the_words_says_so_and_offers_to_clear_them(
+    served: tuple[str, Catalog], page: Any
+) -> None:
+    base, catalog = served
     page.goto(f"{base}search/?q=zzzzqqqq&arrangement=Remote")
-    assert "No jobs match" in settled(page)
+    assert settled(page) == "No jobs match “zzzzqqqq”. Check the spelling or try a broader word."
     page.get_by_role("button", name="Remove filter Remote").click()
-    assert settled(page) == "No jobs match."
+    assert settled(page).startswith("No jobs match “zzzzqqqq”.")
     assert "arrangement" not in page.url
+    page.get_by_role("button", name="Remove keywords zzzzqqqq").click()
+    assert settled(page).startswith(f"{len(catalog.open_postings)} open positions")
+    assert page.input_value("#q") == ""
+
+
+def test_no_results_for_the_filters_says_what_removing_each_would_show(
+    served: tuple[str, Catalog], page: Any
+) -> None:
+    base, catalog = served
+    # An employer with no remote job: each filter alone has results, the two together none.
+    remote = [p for p in catalog.open_postings if WorkArrangement.REMOTE in p.work_arrangements]
+    employer = next(
+        e
+        for e in sorted({p.employer.name for p in catalog.open_postings})
+        if not any(p.employer.name == e for p in remote)
+    )
+    theirs = [p for p in catalog.open_postings if p.employer.name == employer]
+    page.goto(f"{base}search/?arrangement=Remote&employer={employer.replace(' ', '+')}")
+    text = settled(page)
+    assert titles(page) == []
+    assert text == (
+        "No jobs match these filters. "
+        f"Without Work arrangement: {len(theirs)} job{'s' if len(theirs) > 1 else ''}; "
+        f"without Employer: {len(remote)} jobs."
+    )
 
 
 def test_without_javascript_every_posting_is_reachable(
