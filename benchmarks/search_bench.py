@@ -45,7 +45,7 @@ from build_bench import synthetic_feed  # noqa: E402
 
 from generator.build import BuildOptions, build_site  # noqa: E402
 from generator.config import load_config  # noqa: E402
-from generator.search import index_site, write_facet_data  # noqa: E402
+from generator.search import index_site, pagefind_ids, write_facet_data  # noqa: E402
 from generator.views import PostingView  # noqa: E402
 
 FLAGS = [
@@ -112,6 +112,9 @@ def kind(url: str) -> str:
     for key in ("fragment/", "index/", "filter/", ".pf_meta", "wasm", "entry", "worker"):
         if key in url:
             return key.strip("/.")
+    for key, name in (("/t/", "shard"), ("/p/", "postings"), ("/d/", "card")):  # sharded index
+        if key in url:
+            return name
     return url.rsplit("/", 1)[-1].split("?")[0] or "page"
 
 
@@ -183,7 +186,7 @@ def measure_browser(site: Path, breakdown: bool = False) -> dict[str, float]:
     return out
 
 
-def build(size: int, folder: Path, words: int) -> dict[str, float]:
+def build(size: int, folder: Path, words: int, engine: str) -> dict[str, float]:
     """Builds and indexes a synthetic board of `size` postings in `folder`/site."""
     content = folder / "content"
     content.mkdir(parents=True)
@@ -199,6 +202,7 @@ def build(size: int, folder: Path, words: int) -> dict[str, float]:
             "output_dir": site,
             "max_file_bytes": 50_000_000,
             "page_size": 100,
+            "search_engine": engine,
         },
     )
     # Indexed once, below and timed on its own, not also inside the build.
@@ -210,18 +214,23 @@ def build(size: int, folder: Path, words: int) -> dict[str, float]:
         if isinstance(spec.view, PostingView) and spec.view.search
     ]
     started = time.perf_counter()
-    index_site(site, searchable)
+    index_site(site, searchable, engine)
     index_seconds = time.perf_counter() - started
     (folder / "searchable.pickle").write_bytes(pickle.dumps(searchable))
     (folder / "index-seconds").write_text(f"{index_seconds}")
     return {"index s": index_seconds}
 
 
-def run(size: int, breakdown: bool, keep: Path | None = None, words: int = 0) -> dict[str, float]:
+def run(
+    size: int, breakdown: bool, keep: Path | None = None, words: int = 0, engine: str = "pagefind"
+) -> dict[str, float]:
     """Measures a board of `size` postings; with `keep`, its site is kept in `keep`/<size>
     and reused by later runs (the current static files and facet data written afresh)."""
     with tempfile.TemporaryDirectory() as tmp:
-        folder = keep / (f"{size}-{words}w" if words else str(size)) if keep else Path(tmp)
+        name = f"{size}-{words}w" if words else str(size)
+        folder = (
+            keep / (f"{name}-{engine}" if engine != "pagefind" else name) if keep else Path(tmp)
+        )
         site = folder / "site"
         if (folder / "searchable.pickle").exists():
             shutil.copytree(
@@ -231,11 +240,20 @@ def run(size: int, breakdown: bool, keep: Path | None = None, words: int = 0) ->
             )
             for old in (site / "search").glob("postings-*"):
                 old.unlink()
-            write_facet_data(site, pickle.loads((folder / "searchable.pickle").read_bytes()))
+            for old in (site / "search").glob("i-*"):
+                shutil.rmtree(old)
+            searchable = pickle.loads((folder / "searchable.pickle").read_bytes())
+            if engine == "shards":
+                index_site(site, searchable, engine)
+            else:
+                write_facet_data(site, searchable, pagefind_ids(site), {"engine": engine})
             row = {"index s": float((folder / "index-seconds").read_text())}
         else:
-            row = build(size, folder, words)
-        index_bytes = folder_size(site / "pagefind") + folder_size(site / "search")
+            row = build(size, folder, words, engine)
+        pagefind = site / "pagefind"
+        index_bytes = (folder_size(pagefind) if pagefind.exists() else 0) + folder_size(
+            site / "search"
+        )
         return row | {"index MB": index_bytes / 1e6} | measure_browser(site, breakdown)
 
 
@@ -247,6 +265,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the built sites here and reuse them")
     parser.add_argument(
         "--words", type=int, default=0, help="words of prose in each description (default none)"
+    )
+    parser.add_argument(
+        "--engine", choices=["pagefind", "shards"], default="pagefind", help="full-text index"
     )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] + ([100_000] if args.full else [])
@@ -261,7 +282,7 @@ def main() -> None:
     ]
     print(f"{'postings':>9} " + " ".join(f"{c:>20}" for c in columns))
     for size in sizes:
-        row = run(size, args.breakdown, args.keep, args.words)
+        row = run(size, args.breakdown, args.keep, args.words, args.engine)
         print(f"{size:>9} " + " ".join(f"{row[c]:>20.1f}" for c in columns), flush=True)
 
 

@@ -22,7 +22,7 @@ from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
 from generator.plan import PageSpec, plan_site, structured_data_gaps
 from generator.readers import ReadResult, read_data, read_file
 from generator.render import make_environment, render_page
-from generator.search import SearchIndexError, index_site
+from generator.search import SearchIndexError, index_site, search_engine
 from generator.views import PostingView
 from generator.writer import BUILTIN_STATIC, StagingDir
 
@@ -305,7 +305,8 @@ def build_site(
                     for spec in pages
                     if isinstance(spec.view, PostingView) and spec.view.search
                 ]
-                index_site(staging.path, searchable)
+                engine = search_engine(config.search_engine, len(catalog.open_postings))
+                index_site(staging.path, searchable, engine)
             except SearchIndexError as err:
                 diagnostics.add(
                     config.output_dir,

@@ -6,7 +6,7 @@ import difflib
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -68,7 +68,12 @@ class SiteConfig(BaseModel):
     merge_duplicates: bool = Field(
         True, description="Merge one job found in several sources into one posting."
     )
-    search: bool = Field(True, description="Build the Pagefind search index and search page.")
+    search: bool = Field(True, description="Build the search index and search page.")
+    search_engine: Literal["auto", "pagefind", "shards"] = Field(
+        "auto",
+        description="The full-text index: Pagefind, or the sharded index built for large "
+        "boards; `auto` takes Pagefind below 20,000 open postings.",
+    )
     role_families: tuple[RoleFamilyConfig, ...] = Field(
         (), description="Extra role families, matched before the built-in ones."
     )

@@ -15,11 +15,12 @@ from slugify import slugify
 from generator import __version__
 from generator.catalog import Catalog
 from generator.config import SiteConfig
-from generator.markup import html_to_text
+from generator.markup import excerpt, html_to_text
 from generator.models import Employer, Location, Posting
 from generator.normalize.locations import area_countries, country_name
 from generator.normalize.titles import RoleFamily
-from generator.search import SalaryBands, salary_bands, search_data
+from generator.search import SalaryBands, salary_bands, search_data, search_engine
+from generator.search_shards import SearchText
 from generator.urls import (
     EMPLOYERS,
     HOME,
@@ -64,7 +65,6 @@ from generator.views import (
     format_location,
     format_salary,
     json_ld_script,
-    posting_description_text,
     posting_facts,
     salary_chart,
     salary_span,
@@ -105,6 +105,7 @@ class PlanContext:
     employer_slugs: dict[str, str]
     logos: Mapping[str, str]  # employer slug → site path of a local logo file
     salary_bands: Mapping[str, SalaryBands]  # currency → the search page's pay bands
+    search_engine: str  # "pagefind" or "shards"
 
 
 def _page(
@@ -246,10 +247,30 @@ def plan_posting(
         Link(posting.employer.name, employer_url(slug)),
         Link(posting.title, url),
     )
-    description = posting_description_text(posting)
+    body = html_to_text(posting.description_html)
+    description = excerpt(posting.summary or body, 160)
     # A closed posting keeps its page for people who follow old links, but tells crawlers
     # nothing: Google asks for JobPosting data to be removed once a job has expired.
     json_ld = () if closed else (json_ld_script(posting_json_ld(posting, ctx)),)
+    locations = tuple(format_location(loc) for loc in posting.locations)
+    salary = format_salary(posting.salary)
+    date_label = format_date(posting.date_posted, posting.date_posted_approximate)
+    # The sharded index reads the posting's text from here; Pagefind reads the page.
+    text = (
+        SearchText(
+            title=posting.title,
+            employer=posting.employer.name,
+            places=" ".join([*locations, format_arrangements(posting.work_arrangements)]),
+            skills=posting.skills,
+            body=" ".join(filter(None, [posting.summary, body])),
+            location=" · ".join(locations),
+            salary=salary,
+            posted=date_label,
+            summary=description,
+        )
+        if ctx.search_engine == "shards"
+        else None
+    )
     view = PostingView(
         page=_page(
             ctx, url, f"{posting.title} at {posting.employer.name}", description, crumbs, json_ld
@@ -258,15 +279,13 @@ def plan_posting(
         employer=employer_card(posting.employer, slug, ctx.logos.get(slug, "")),
         role=role,
         facts=posting_facts(posting, role.label if role else None),
-        salary=format_salary(posting.salary),
-        locations=tuple(format_location(loc) for loc in posting.locations),
+        salary=salary,
+        locations=locations,
         arrangements=format_arrangements(posting.work_arrangements),
-        date_label=format_date(posting.date_posted, posting.date_posted_approximate),
+        date_label=date_label,
         date_iso=posting.date_posted.isoformat() if posting.date_posted else "",
         # Cards repeat their summary as the description's first paragraph: say it once.
-        summary=""
-        if not posting.summary or posting.summary[:80] in html_to_text(posting.description_html)
-        else posting.summary,
+        summary="" if not posting.summary or posting.summary[:80] in body else posting.summary,
         description_html=posting.description_html,
         skills=posting.skills,
         signals=posting.signals,
@@ -277,7 +296,7 @@ def plan_posting(
         # Closed postings stay out of search, like every other list.
         search=None
         if closed or not ctx.config.search
-        else search_data(posting, role.label if role else None, today, ctx.salary_bands),
+        else search_data(posting, role.label if role else None, today, ctx.salary_bands, text),
     )
     return PageSpec(url, output_path(url), "posting.html", view)
 
@@ -349,7 +368,8 @@ def plan_site(
         config.title, config.description, config.language, nav, f"jobboard {__version__}"
     )
     bands = salary_bands(p.salary for p in catalog.open_postings if p.salary)
-    ctx = PlanContext(config, site, roles, employer_slugs, logos or {}, bands)
+    engine = search_engine(config.search_engine, len(catalog.open_postings))
+    ctx = PlanContext(config, site, roles, employer_slugs, logos or {}, bands, engine)
 
     # A posting appears on several lists: its card is made once.
     card_of = {p.id: card_for(p, employer_slugs[p.employer.key]) for p in catalog.postings}
@@ -680,6 +700,7 @@ def plan_site(
                     ),
                     facets=SEARCH_FACETS,
                     total=open_count,
+                    engine=ctx.search_engine,
                 ),
             )
         )

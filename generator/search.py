@@ -31,14 +31,29 @@ from pathlib import Path
 
 from generator.models import Posting, Salary
 from generator.normalize.locations import country_name
+from generator.search_shards import SearchText, write_index
 
 
 @dataclass(frozen=True)
 class SearchData:
-    """What the index records for one posting page."""
+    """What the index records for one posting page: its facets and sort keys, and for the
+    sharded index its text (Pagefind reads the page itself)."""
 
     filters: tuple[tuple[str, str], ...]
     sort: tuple[tuple[str, str], ...]
+    text: SearchText | None = None
+
+
+# Past this many open postings Pagefind is too slow and heavy for a first query (see the
+# README's Search section), and the "auto" engine is the sharded index.
+SHARDS_FROM = 20_000
+
+
+def search_engine(setting: str, open_postings: int) -> str:
+    """ "pagefind" or "shards", from the `search_engine` setting and the board's size."""
+    if setting == "auto":
+        return "shards" if open_postings >= SHARDS_FROM else "pagefind"
+    return setting
 
 
 # US dollars per unit of each currency, rounded, as they stood in 2024–2025. They only order
@@ -130,7 +145,7 @@ def salary_bands(salaries: Iterable[Salary]) -> dict[str, SalaryBands]:
         cut = len(values) // 20
         low, high = values[cut], values[len(values) - 1 - cut]
         # Never narrower than a tenth of the pay itself ("100k–110k", not "100k–100.5k").
-        step = nice_step(max(high - low, high / 10))
+        step = nice_step(max(high - low, high / 10) if high > low else high)
         start = low // step * step
         end = (high // step + 1) * step
         bands[currency] = SalaryBands(currency, start, end, step)
@@ -154,9 +169,14 @@ def date_bands(posted: dt.date | None, today: dt.date) -> tuple[str, ...]:
 
 
 def search_data(
-    posting: Posting, role_label: str | None, today: dt.date, bands: Mapping[str, SalaryBands]
+    posting: Posting,
+    role_label: str | None,
+    today: dt.date,
+    bands: Mapping[str, SalaryBands],
+    text: SearchText | None = None,
 ) -> SearchData:
-    """The facets and sort keys of one posting; `bands` are the board's salary bands."""
+    """The facets and sort keys of one posting; `bands` are the board's salary bands and
+    `text` what the sharded index reads (none for Pagefind)."""
     filters: list[tuple[str, str]] = [("employer", posting.employer.name)]
     if role_label:
         filters.append(("role", role_label))
@@ -177,7 +197,7 @@ def search_data(
     sort = [("date", posting.date_posted.isoformat() if posting.date_posted else "0000-00-00")]
     yearly = int(yearly_usd(posting.salary)) if posting.salary else 0
     sort.append(("salary", f"{yearly:012d}"))
-    return SearchData(tuple(dict.fromkeys(filters)), tuple(sort))
+    return SearchData(tuple(dict.fromkeys(filters)), tuple(sort), text)
 
 
 SIZES = {"": 1, "k": 1000, "M": 1_000_000, "B": 1_000_000_000}
@@ -189,6 +209,12 @@ ORDERED_FACETS = ("salary", "posted")
 
 def value_order(facet: str, counts: Counter[str]) -> Callable[[str], tuple[object, ...]]:
     """How the values of one facet are listed: most common first, or in their own order."""
+    if facet == "salary":
+        # The board's main currencies first, each one's bands low to high.
+        per_currency: Counter[str] = Counter()
+        for value, count in counts.items():
+            per_currency[value[:3]] += count
+        return lambda value: (-per_currency[value[:3]], *natural_order(facet, value))
     if facet in ORDERED_FACETS:
         return lambda value: natural_order(facet, value)
     return lambda value: (-counts[value], value.casefold(), value)
@@ -209,9 +235,23 @@ class SearchIndexError(Exception):
     """Pagefind failed; carries its own output for the message."""
 
 
-def index_site(site: Path, postings: Sequence[tuple[str, SearchData]] = ()) -> None:
-    """Writes the Pagefind index of `site` into `site/pagefind/`, then the facet data of
-    `postings` ((page URL, search data) of every indexed posting page) into `site/search/`."""
+def index_site(
+    site: Path, postings: Sequence[tuple[str, SearchData]] = (), engine: str = "pagefind"
+) -> None:
+    """Indexes `postings` ((page URL, search data) of every indexed posting page) of `site`
+    for full-text search with `engine`, then writes their facet data into `site/search/`."""
+    if engine == "shards":
+        # Numbered newest first, the page's default order, which keeps the newest cards
+        # together on disk.
+        ordered = sorted(
+            postings, key=lambda row: (dict(row[1].sort)["date"], row[0]), reverse=True
+        )
+        documents = [(url, data.text) for url, data in ordered if data.text]
+        folder, keys = write_index(site, documents)
+        numbers = {url: n for n, (url, _) in enumerate(documents)}
+        where = {"engine": "shards", "index": folder, "shards": keys}
+        write_facet_data(site, postings, numbers, where)
+        return
     done = subprocess.run(
         [
             sys.executable,
@@ -230,7 +270,7 @@ def index_site(site: Path, postings: Sequence[tuple[str, SearchData]] = ()) -> N
     if done.returncode != 0:
         raise SearchIndexError((done.stderr or done.stdout).strip()[-2000:])
     if postings:
-        write_facet_data(site, postings)
+        write_facet_data(site, postings, pagefind_ids(site), {"engine": "pagefind"})
 
 
 FACET_SUMMARY = "search/facets.json"
@@ -247,7 +287,7 @@ def pagefind_ids(site: Path) -> dict[str, str]:
     return ids
 
 
-def newest_first(row: tuple[dict[str, str], str]) -> tuple[str, str, str]:
+def newest_first(row: tuple[dict[str, str], str | int]) -> tuple[str, str, str | int]:
     """The page's default order without a query: newest, then best paid, then by id."""
     keys, pagefind_id = row
     return (keys["date"], keys["salary"], pagefind_id)
@@ -277,9 +317,11 @@ def dense_ranks(keys: list[str]) -> list[int]:
 
 
 def facet_data(
-    postings: Sequence[tuple[str, SearchData]], ids: dict[str, str]
+    postings: Sequence[tuple[str, SearchData]], ids: Mapping[str, str | int]
 ) -> tuple[dict[str, object], dict[str, object]]:
-    """(summary, table) as written by `write_facet_data`; the table's rows are sorted by id."""
+    """(summary, table) as written by `write_facet_data`; the table's rows are sorted by id.
+    Ids are Pagefind's, or the sharded index's document numbers 0…n-1, which are the rows
+    themselves and so not written."""
     rows = sorted(
         ((ids[url], dict(data.sort), data) for url, data in postings if url in ids),
         key=lambda row: row[0],
@@ -307,8 +349,9 @@ def facet_data(
                 column.append(sum(1 << i for i in got))
             else:
                 column.append(got[0] if len(got) == 1 else got)  # an id, or a list of 0 or 2+
+    numbered = all(isinstance(i, int) for i, _, _ in rows)
     table = {
-        "ids": compact_ids([i for i, _, _ in rows]),
+        "ids": None if numbered else compact_ids([str(i) for i, _, _ in rows]),
         # Sort keys as dense ranks (0 = lowest): exact for ordering, and small numbers.
         "date": dense_ranks([k["date"] for _, k, _ in rows]),
         "salary": dense_ranks([k["salary"] for _, k, _ in rows]),
@@ -325,8 +368,15 @@ def facet_data(
     return summary, table
 
 
-def write_facet_data(site: Path, postings: Sequence[tuple[str, SearchData]]) -> None:
-    summary, table = facet_data(postings, pagefind_ids(site))
+def write_facet_data(
+    site: Path,
+    postings: Sequence[tuple[str, SearchData]],
+    ids: Mapping[str, str | int],
+    engine: Mapping[str, object],
+) -> None:
+    """Writes the facet summary (with `engine`: which index and where) and table."""
+    summary, table = facet_data(postings, ids)
+    summary |= engine
     packed = gzip.compress(json.dumps(table, separators=(",", ":")).encode(), 9, mtime=0)
     name = f"postings-{hashlib.sha256(packed).hexdigest()[:10]}.gz"
     summary["table"] = name

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from babel.numbers import format_currency
 
-from generator.markup import excerpt, html_to_text
 from generator.models import Employer, Location, Posting, Salary, WorkArrangement
 from generator.normalize.locations import country_name
 from generator.search import SearchData
@@ -226,6 +225,7 @@ class SearchView:
     page: Page
     facets: tuple[Link, ...]
     total: int
+    engine: str  # the full-text index: "pagefind" or "shards"
 
 
 @dataclass(frozen=True)
@@ -466,10 +466,6 @@ def json_ld_script(data: dict[str, object]) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def posting_description_text(posting: Posting) -> str:
-    return excerpt(posting.summary or html_to_text(posting.description_html), 160)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-// jobboard search page: our own UI over a small index adapter (Pagefind today).
+// jobboard search page: our own UI over a small index adapter (Pagefind, or the sharded index
+// generator/search_shards.py writes for large boards).
 // State lives in the URL (?q=…&sort=…&<facet>=<value>…) so searches can be shared and
 // restored with the back button.
 
@@ -8,10 +9,13 @@ const PAGE_SIZE = 10;
 const TYPING_PAUSE = 70; // ms after the last keystroke before searching
 const WORKER_FROM = 30000; // postings; see index.load
 
-// ---- the adapter: everything Pagefind-specific is here -------------------------------------
-// Pagefind does the full-text part only: a query gives ranked page ids. Filtering, facet counts
-// and sorting use our own facet table (below), so Pagefind's filter files are never loaded.
-const index = {
+// ---- the index adapter ---------------------------------------------------------------------
+// Two engines answer the same four calls: load(), preload(query), search(query) (the matching
+// postings, best first, as {id, …}) and page(entry) (a result card's fields). Either does the
+// full-text part only: filtering, facet counts and sorting use our own facet table (below).
+
+// Pagefind. Its filter files are never loaded.
+const pagefindIndex = {
   engine: null,
   // Loads Pagefind once; called early (focus, idle) so the first keystroke does not pay for it.
   load() {
@@ -73,6 +77,175 @@ const index = {
     return cardFields(new URL(root + data.url.slice(1), location.href).pathname, data.meta, excerpt);
   },
 };
+
+// The sharded index: a query fetches the shard of each of its words' first two letters and
+// the postings of the stems it matches; a card fetches its posting's own small file.
+const shardIndex = {
+  folder: null,
+  shards: new Map(), // key → promise of {w: {word: stem number}, s: [[stem, count, postings]]}
+  lists: new Map(), // file number → promise of {docs, impacts}
+  load() {
+    this.folder ||= facetData.loadSummary().then((summary) => ({
+      path: `${root}search/${summary.index}/`,
+      keys: new Set(summary.shards),
+      total: summary.total,
+    }));
+    return this.folder;
+  },
+  async fetchJson(path) {
+    const { path: folder } = await this.load();
+    return JSON.parse(new TextDecoder().decode(await gunzip(await fetch(folder + path))));
+  },
+  async shard(word) {
+    const key = shardKey(word);
+    if (!(await this.load()).keys.has(key)) return { w: {}, s: [] }; // no word starts so
+    if (!this.shards.has(key)) this.shards.set(key, this.fetchJson(`t/${key}.gz`));
+    return this.shards.get(key);
+  },
+  postings(ref) {
+    if (Array.isArray(ref)) return decodePostings(ref);
+    if (!this.lists.has(ref)) {
+      this.lists.set(ref, (async () => {
+        const { path } = await this.load();
+        return decodePostings(await gunzip(await fetch(`${path}p/${ref}.gz`)));
+      })());
+    }
+    return this.lists.get(ref);
+  },
+  async preload(query) {
+    await Promise.all(foldedWords(query).map((word) => this.shard(word)));
+  },
+  // Postings holding every word of the query (or a form of it), ranked by BM25: the sum over
+  // the words of idf × the impact stored for the posting.
+  async search(query) {
+    const words = foldedWords(query);
+    if (!words.length) return [];
+    const { total } = await this.load();
+    const sum = new Float32Array(total);
+    const found = new Uint8Array(total); // how many of the words each posting has
+    const marks = new Set(words);
+    for (const [n, word] of words.entries()) {
+      const stems = matchStems(await this.shard(word), word);
+      const best = new Float32Array(total);
+      await Promise.all(stems.map(async ([[stem, count, ref], factor]) => {
+        marks.add(stem);
+        const { docs, impacts } = await this.postings(ref);
+        const idf = Math.log(1 + (total - count + 0.5) / (count + 0.5));
+        for (let k = 0; k < docs.length; k++) {
+          best[docs[k]] = Math.max(best[docs[k]], idf * impacts[k] * factor);
+        }
+      }));
+      for (let doc = 0; doc < total; doc++) {
+        if (best[doc] > 0 && found[doc] === n) {
+          found[doc]++;
+          sum[doc] += best[doc];
+        }
+      }
+    }
+    const hits = [];
+    const shared = [...marks];
+    for (let doc = 0; doc < total; doc++) {
+      if (found[doc] === words.length) hits.push({ id: doc, score: sum[doc], marks: shared });
+    }
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id); // ties: newest first
+  },
+  async page(entry) {
+    const doc = await this.fetchJson(`d/${Math.floor(entry.id / 1000)}/${entry.id}.gz`);
+    const cut = entry.marks ? excerptOf(doc.text, entry.marks) : null;
+    const excerpt = cut || el("p", {}, doc.summary || firstWords(doc.text)).innerHTML;
+    return cardFields(new URL(root + doc.url, location.href).pathname, doc, excerpt);
+  },
+};
+
+const index = page.dataset.engine === "shards" ? shardIndex : pagefindIndex;
+
+// The shard a word is in: its first two characters as UTF-8 bytes in hex (as search_shards.py).
+function shardKey(word) {
+  return [...new TextEncoder().encode([...word].slice(0, 2).join(""))]
+    .map((byte) => byte.toString(16).padStart(2, "0"))
+    .join("");
+}
+
+// The stems of a shard that a query word means, each with how well it matches: the word itself,
+// else a stem it begins with ("nursing" when the board only says "nurses"), else (a word still
+// being typed) the commonest few stems of the words it begins.
+function matchStems(shard, word) {
+  const found = new Map();
+  if (word in shard.w) {
+    found.set(shard.w[word], 1);
+  } else {
+    shard.s.forEach(([stem], i) => {
+      if (word.startsWith(stem) && stem.length >= Math.max(3, word.length - 4)) found.set(i, 0.9);
+    });
+  }
+  if (!found.size && word.length >= 2) {
+    const begun = new Set();
+    for (const [other, i] of Object.entries(shard.w)) if (other.startsWith(word)) begun.add(i);
+    [...begun].sort((a, b) => shard.s[b][1] - shard.s[a][1]).slice(0, 3)
+      .forEach((i) => found.set(i, 0.6));
+  }
+  return [...found].map(([i, factor]) => [shard.s[i], factor]);
+}
+
+// Postings as document numbers and impacts: from a shard's inline [gap, impact, …] list, or a
+// postings file's bytes (a varint gap, then one impact byte, per document).
+function decodePostings(source) {
+  const docs = [];
+  const impacts = [];
+  let doc = 0;
+  if (Array.isArray(source)) {
+    for (let k = 0; k < source.length; k += 2) {
+      docs.push((doc += source[k]));
+      impacts.push(source[k + 1]);
+    }
+  } else {
+    for (let k = 0; k < source.length;) {
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = source[k++];
+        gap += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) break;
+      }
+      docs.push((doc += gap));
+      impacts.push(source[k++]);
+    }
+  }
+  return { docs, impacts };
+}
+
+const EXCERPT_WORDS = 30;
+
+function firstWords(text) {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.slice(0, EXCERPT_WORDS).join(" ") + (words.length > EXCERPT_WORDS ? " …" : "");
+}
+
+// The stretch of `text` with the most query words, those words marked; null if it has none
+// (the posting matched on its title, skills or place).
+function excerptOf(text, marks) {
+  const words = text.split(/\s+/).filter(Boolean);
+  const hit = words.map((word) => {
+    const folded = foldedWords(word).join("");
+    return folded !== "" && marks.some((mark) => folded.startsWith(mark));
+  });
+  let start = 0;
+  let most = 0;
+  let inWindow = 0;
+  hit.forEach((yes, i) => {
+    inWindow += yes - (i >= EXCERPT_WORDS ? hit[i - EXCERPT_WORDS] : 0);
+    if (inWindow > most) {
+      most = inWindow;
+      start = Math.max(0, i - EXCERPT_WORDS + 1);
+    }
+  });
+  if (!most) return null;
+  const box = el("p", {}, start > 0 ? "… " : "");
+  words.slice(start, start + EXCERPT_WORDS).forEach((word, i) => {
+    box.append(i ? " " : "", hit[start + i] ? el("mark", {}, word) : word);
+  });
+  if (start + EXCERPT_WORDS < words.length) box.append(" …");
+  return box.innerHTML;
+}
 
 // A hit's page data, fetched once however often it is asked for.
 function fragment(entry) {
@@ -138,11 +311,18 @@ const facetData = {
         new TextDecoder().decode(await gunzip(await fetch(`${root}search/${summary.table}`))),
       );
       let ids = raw.ids;
-      if (!Array.isArray(ids)) {
-        let n = 0;
-        ids = ids.gaps.map((gap) => ids.prefix + (n += gap).toString(16).padStart(ids.width, "0"));
+      let row;
+      if (ids === null) {
+        // The sharded index numbers its postings as the table's rows.
+        ids = raw.date.map((_, i) => i);
+        row = { get: (id) => id };
+      } else {
+        if (!Array.isArray(ids)) {
+          let n = 0;
+          ids = ids.gaps.map((gap) => ids.prefix + (n += gap).toString(16).padStart(ids.width, "0"));
+        }
+        row = new Map(ids.map((id, i) => [id, i]));
       }
-      const row = new Map(ids.map((id, i) => [id, i]));
       const bits = new Set(raw.bits);
       // values(facet, i): the value ids of row i in one facet.
       const columns = {};

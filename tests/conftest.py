@@ -135,9 +135,20 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Catalog]]:
     """The demo site, built once per test run as for a GitHub Pages project site and served
     under /repo/ on localhost (the 404 page's links start from the base URL's path)."""
+    yield from serve_demo(tmp_path_factory)
+
+
+def serve_demo(
+    tmp_path_factory: pytest.TempPathFactory, **overrides: object
+) -> Iterator[tuple[str, Catalog]]:
+    """Builds the demo site with these settings and serves it under /repo/ while in use."""
     site = tmp_path_factory.mktemp("demo") / "site"
     result = build(
-        ROOT / "content", site, today="2026-11-24", base_url="https://example.github.io/repo/"
+        ROOT / "content",
+        site,
+        today="2026-11-24",
+        base_url="https://example.github.io/repo/",
+        **overrides,
     )
     handler = functools.partial(SubPathHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

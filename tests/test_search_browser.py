@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,9 +11,17 @@ import pytest
 from generator.catalog import Catalog
 from generator.models import WorkArrangement
 from generator.search import yearly_usd
-from tests.conftest import needs_chromium
+from tests.conftest import needs_chromium, serve_demo
 
 pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+@pytest.fixture(scope="module", params=["pagefind", "shards"])
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Catalog]]:
+    """The demo site searched with each full-text index: every test here runs on both."""
+    yield from serve_demo(tmp_path_factory, search_engine=request.param)
 
 
 def settled(page: Any) -> str:
@@ -121,7 +130,9 @@ def test_pay_and_date_bands_are_listed_in_order(served: tuple[str, Catalog], pag
         if m
     ]
     assert len(keys) == len(labels) > 3
-    assert keys == sorted(keys)
+    # Grouped by currency, each currency's bands low to high.
+    currencies = list(dict.fromkeys(key[0] for key in keys))
+    assert keys == sorted(keys, key=lambda key: (currencies.index(key[0]), key))
     posted = page.locator("fieldset[data-facet='posted'] label").all_text_contents()
     counts = {label.split(" (")[0]: int(label.split("(")[1].rstrip(")")) for label in posted}
     assert list(counts)[:2] == ["Last 7 days", "Last 30 days"]
@@ -281,3 +292,25 @@ def test_pages_fit_a_320px_screen_and_make_no_third_party_request(
     assert all(url.startswith(base) or url.startswith("data:") for url in requests), [
         u for u in requests if not u.startswith(base)
     ]
+
+
+def test_a_first_query_fetches_a_few_small_files(served: tuple[str, Catalog], page: Any) -> None:
+    base, _ = served
+    sizes: dict[str, int] = {}
+    page.on(
+        "requestfinished",
+        lambda request: sizes.__setitem__(request.url, request.sizes()["responseBodySize"]),
+    )
+    page.goto(f"{base}search/?q=kafka")
+    settled(page)
+    page.wait_for_load_state("networkidle")
+    engine = page.locator(".search-page").get_attribute("data-engine")
+    pagefind = [url for url in sizes if "/pagefind/" in url]
+    shards = [url for url in sizes if re.search(r"/search/i-\w+/", url)]
+    if engine == "shards":
+        # The shard of "ka", one posting's card: nothing of Pagefind.
+        assert not pagefind and any("/t/6b61.gz" in url for url in shards)
+    else:
+        assert engine == "pagefind" and pagefind and not shards
+        assert not any("/filter/" in url for url in pagefind)  # our table does the facets
+    assert sum(sizes.values()) < 300_000, sizes

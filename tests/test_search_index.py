@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from generator.models import Salary, SalaryPeriod
 from generator.search import date_bands, salary_bands, yearly_usd
+from generator.search_shards import SearchText, shard_key, words, write_index
 from tests.conftest import build, write_files
 
 
@@ -119,7 +120,90 @@ def test_facet_summary_lists_bands_in_order_and_counts_them(tmp_path: Path) -> N
     assert list(posted) == ["Last 7 days", "Last 30 days", "Older than 30 days"]
     assert posted == {"Last 7 days": 2, "Last 30 days": 3, "Older than 30 days": 1}
     salary = [label for label, _ in summary["facets"]["salary"]]
-    assert salary[0].startswith("EUR") and salary[-1] == "GBP 120k–140k"
+    # Pounds first (three salaries), then euros (one); each currency's bands low to high.
+    assert salary == ["GBP 20k–40k", "GBP 120k–140k", "EUR 40k–50k"]
     assert sum(count for _, count in summary["facets"]["salary"]) == 4
     table = json.loads(gzip.decompress((site / "search" / summary["table"]).read_bytes()))
     assert len(table["salary"]) == 4
+
+
+def text(title: str, body: str = "", skills: tuple[str, ...] = ()) -> SearchText:
+    return SearchText(
+        title=title,
+        employer="Aire Health",
+        places="Leeds, UK",
+        skills=skills,
+        body=body,
+        location="Leeds, UK",
+        salary="",
+        posted="1 Nov 2026",
+        summary=body[:40],
+    )
+
+
+def read_gz(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes())
+
+
+def postings_of(raw: bytes) -> list[tuple[int, int]]:
+    """A postings file as (document, impact) pairs: varint gaps, then one impact byte."""
+    pairs, doc, at = [], 0, 0
+    while at < len(raw):
+        gap, shift = 0, 0
+        while True:
+            byte = raw[at]
+            at += 1
+            gap |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        doc += gap
+        pairs.append((doc, raw[at]))
+        at += 1
+    return pairs
+
+
+def test_words_are_folded_like_the_page_folds_them() -> None:
+    assert words("Zürich Café-Owner, C++ & SQL_Server") == [
+        "zurich",
+        "cafe",
+        "owner",
+        "c",
+        "sql",
+        "server",
+    ]
+    assert shard_key("zurich") == "7a75" and shard_key("é") == "c3a9"
+
+
+def test_sharded_index_files_hold_words_postings_and_cards(tmp_path: Path) -> None:
+    documents = [(f"jobs/nurse-{n}/", text(f"Nurse {n}", "Care for patients.")) for n in range(20)]
+    documents.append(("jobs/porter/", text("Hospital Porter", "Move patients safely.")))
+    folder_name, keys = write_index(tmp_path, documents)
+    folder = tmp_path / "search" / folder_name
+    assert folder_name.startswith("i-") and "6e75" in keys  # "nu"
+    shard = json.loads(read_gz(folder / "t/6e75.gz"))
+    stem, count, ref = shard["s"][shard["w"]["nurse"]]
+    assert (stem, count) == ("nurs", 20)
+    # Twenty postings: more than fit inline, so they have their own file.
+    assert [doc for doc, _ in postings_of(read_gz(folder / f"p/{ref}.gz"))] == list(range(20))
+    porter = json.loads(read_gz(folder / "t/706f.gz"))  # "po"
+    assert porter["s"][porter["w"]["porter"]][1:] == [1, [20, porter["s"][0][2][1]]]
+    card = json.loads(read_gz(folder / "d/0/20.gz"))
+    assert card["url"] == "jobs/porter/" and card["title"] == "Hospital Porter"
+    assert card["text"] == "Move patients safely."
+    # The same postings give the same folder, byte for byte.
+    again, _ = write_index(tmp_path / "again", documents)
+    assert again == folder_name
+
+
+def test_a_word_in_the_title_weighs_more_than_in_the_description(tmp_path: Path) -> None:
+    documents = [
+        ("jobs/a/", text("Ward Clerk", "Some rota planning for the phlebotomy team.")),
+        ("jobs/b/", text("Phlebotomist", "Take blood samples.", skills=("Phlebotomy",))),
+    ]
+    folder_name, _ = write_index(tmp_path, documents)
+    shard = json.loads(read_gz(tmp_path / "search" / folder_name / "t/7068.gz"))  # "ph"
+    stem, count, inline = shard["s"][shard["w"]["phlebotomy"]]
+    assert count == 2
+    (a, impact_a), (b, impact_b) = [(inline[0], inline[1]), (inline[0] + inline[2], inline[3])]
+    assert (a, b) == (0, 1) and impact_b > impact_a
