@@ -473,6 +473,12 @@ def test_ats_employer_from_slug_is_spelled_from_the_text(
         ("Senior Product Designer", "designer"),
         ("UX Researcher", "designer"),
         ("Software Engineer II, Payments", "software-engineer"),
+        # Search examiner: executives of engineering, porters, customer support executives.
+        ("VP of Engineering", "engineering-manager"),
+        ("Chief Technology Officer", "engineering-manager"),
+        ("Hospital Porter", "healthcare"),
+        ("Night Porter", "hospitality"),
+        ("Customer Support Executive", "customer-service"),
     ],
 )
 def test_role_families(title: str, family: str) -> None:

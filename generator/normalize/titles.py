@@ -59,7 +59,8 @@ NON_TECH_FAMILIES: tuple[RoleFamily, ...] = (
             r"sonographer|paramedic|phlebotomist|optometrist|psychologist|counsellor|counselor|"
             r"caregiver|carer|care\s+(assistant|worker|aide|giver)|support\s+worker|"
             r"healthcare\s+assistant|medical\s+assistant|nursing\s+assistant|veterinar\w*|"
-            r"midwife|dietitian|audiologist|clinician|medical\s+officer)\b",
+            r"midwife|dietitian|audiologist|clinician|medical\s+officer|"
+            r"(hospital|patient|theatre|ward)\s+porter)\b",
         ),
     ),
     RoleFamily(
@@ -109,7 +110,7 @@ NON_TECH_FAMILIES: tuple[RoleFamily, ...] = (
         (
             r"\b(chef|chefs|cook|cooks|sous|kitchen|baker|pastry|barista|bartender|"
             r"waiter|waitress|waiting\s+staff|food\s+(service|and\s+beverage)|"
-            r"f&b|restaurant|catering|caterer|dishwasher|kitchen\s+porter|hotel|"
+            r"f&b|restaurant|catering|caterer|dishwasher|kitchen\s+porter|hotel|porter|"
             r"hospitality|front\s+of\s+house|concierge|koch|köchin|cuisinier\w*|cocinero)\b",
         ),
     ),
@@ -191,7 +192,8 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         "Engineering Manager",
         (
             r"\bengineering\s+(manager|lead\s+manager|director)\b",
-            r"\b(manager|head|director)\b.*\b(engineering|software|machine\s+learning|ml|platform|infrastructure)\b",
+            r"\b(manager|head|director|vp|svp|vice\s+president)\b.*\b(engineering|software|machine\s+learning|ml|platform|infrastructure)\b",
+            r"\b(cto|chief\s+technology\s+officer)\b",
             r"\b(software|ml|machine\s+learning|data|platform)\s+engineering\s+manager\b",
         ),
     ),
@@ -275,6 +277,8 @@ DEFAULT_ROLE_FAMILIES: tuple[RoleFamily, ...] = (
         # Before support engineering: a service desk is IT, customer service is not.
         (
             r"\bcustomer\s+(service|care)\b",
+            # A customer support executive or agent serves customers; a support engineer is IT.
+            r"\bcustomer\s+support\s+(executive|agent|advisor|adviser|representative|associate)\b",
             r"\b(call|contact)\s+cent(er|re)\b",
             r"\bclient\s+service(s)?\s+(representative|associate|advisor|agent)\b",
         ),
