@@ -260,7 +260,15 @@ def plan_posting(
         SearchText(
             title=posting.title,
             employer=posting.employer.name,
-            places=" ".join([*locations, format_arrangements(posting.work_arrangements)]),
+            facts=" ".join(
+                [
+                    *locations,
+                    format_arrangements(posting.work_arrangements),
+                    role.label if role else "",
+                    posting.seniority.label if posting.seniority else "",
+                    *(kind.label for kind in posting.employment_types),
+                ]
+            ),
             skills=posting.skills,
             body=" ".join(filter(None, [posting.summary, body])),
             location=" · ".join(locations),

@@ -39,7 +39,7 @@ from pathlib import Path
 import snowballstemmer  # type: ignore[import-untyped]
 
 # How much a word counts in each field, as in the posting page's Pagefind weights.
-FIELD_WEIGHTS = (("title", 10), ("skills", 5), ("employer", 3), ("places", 2), ("body", 1))
+FIELD_WEIGHTS = (("title", 10), ("skills", 5), ("employer", 3), ("facts", 2), ("body", 1))
 K1 = 1.2  # BM25 term-frequency saturation
 B = 0.75  # BM25 length normalisation
 INLINE = 16  # stems in at most this many postings keep their postings in the shard
@@ -53,7 +53,7 @@ class SearchText:
 
     title: str
     employer: str
-    places: str
+    facts: str  # places, work arrangement, role, level, employment types
     skills: tuple[str, ...]
     body: str
     location: str
@@ -93,7 +93,7 @@ def field_texts(text: SearchText) -> tuple[tuple[str, str], ...]:
         ("title", text.title),
         ("skills", " ".join(text.skills)),
         ("employer", text.employer),
-        ("places", text.places),
+        ("facts", text.facts),
         ("body", text.body),
     )
 

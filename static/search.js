@@ -50,7 +50,11 @@ const pagefindIndex = {
     const best = await Promise.all(hits.slice(0, 3).map((entry) => fragment(entry)));
     const real = best.some((data) => {
       const text = data.content.split(/\s+/);
-      const matched = data.locations.map((at) => foldedWords(text[at] || "").join(""));
+      // "Mid-Market" and "Saint-Hénri" are one word on the page and several in a query.
+      const matched = data.locations.flatMap((at) => {
+        const parts = foldedWords(text[at] || "");
+        return [...parts, parts.join("")];
+      });
       return words.every((word) => matched.some((m) => closeWords(word, m)));
     });
     return real ? hits : [];
@@ -123,12 +127,11 @@ const shardIndex = {
     const { total } = await this.load();
     const sum = new Float32Array(total);
     const found = new Uint8Array(total); // how many of the words each posting has
-    const marks = new Set(words);
+
     for (const [n, word] of words.entries()) {
       const stems = matchStems(await this.shard(word), word);
       const best = new Float32Array(total);
       await Promise.all(stems.map(async ([[stem, count, ref], factor]) => {
-        marks.add(stem);
         const { docs, impacts } = await this.postings(ref);
         const idf = Math.log(1 + (total - count + 0.5) / (count + 0.5));
         for (let k = 0; k < docs.length; k++) {
@@ -143,7 +146,7 @@ const shardIndex = {
       }
     }
     const hits = [];
-    const shared = [...marks];
+    const shared = words; // the excerpt marks these and their forms
     for (let doc = 0; doc < total; doc++) {
       if (found[doc] === words.length) hits.push({ id: doc, score: sum[doc], marks: shared });
     }
@@ -151,7 +154,11 @@ const shardIndex = {
   },
   async page(entry) {
     const doc = await this.fetchJson(`d/${Math.floor(entry.id / 1000)}/${entry.id}.gz`);
-    const cut = entry.marks ? excerptOf(doc.text, entry.marks) : null;
+    // The stretch of the description with the query's words; if only the title, skills or
+    // place matched, the summary with whatever of them it has marked.
+    const cut = entry.marks
+      ? excerptOf(doc.text, entry.marks) || excerptOf(doc.summary, entry.marks, true)
+      : null;
     const excerpt = cut || el("p", {}, doc.summary || firstWords(doc.text)).innerHTML;
     return cardFields(new URL(root + doc.url, location.href).pathname, doc, excerpt);
   },
@@ -167,16 +174,14 @@ function shardKey(word) {
 }
 
 // The stems of a shard that a query word means, each with how well it matches: the word itself,
-// else a stem it begins with ("nursing" when the board only says "nurses"), else (a word still
-// being typed) the commonest few stems of the words it begins.
+// else the stems of its other forms ("nursing" when the board only says "nurses"), else (a word
+// still being typed) the commonest few stems of the words it begins.
 function matchStems(shard, word) {
   const found = new Map();
   if (word in shard.w) {
     found.set(shard.w[word], 1);
   } else {
-    shard.s.forEach(([stem], i) => {
-      if (word.startsWith(stem) && stem.length >= Math.max(3, word.length - 4)) found.set(i, 0.9);
-    });
+    for (const [other, i] of Object.entries(shard.w)) if (inflected(word, other)) found.set(i, 0.9);
   }
   if (!found.size && word.length >= 2) {
     const begun = new Set();
@@ -222,12 +227,10 @@ function firstWords(text) {
 
 // The stretch of `text` with the most query words, those words marked; null if it has none
 // (the posting matched on its title, skills or place).
-function excerptOf(text, marks) {
+function excerptOf(text, marks, always = false) {
   const words = text.split(/\s+/).filter(Boolean);
-  const hit = words.map((word) => {
-    const folded = foldedWords(word).join("");
-    return folded !== "" && marks.some((mark) => folded.startsWith(mark));
-  });
+  const hit = words.map((word) =>
+    foldedWords(word).some((part) => marks.some((mark) => closeWords(mark, part))));
   let start = 0;
   let most = 0;
   let inWindow = 0;
@@ -238,7 +241,7 @@ function excerptOf(text, marks) {
       start = Math.max(0, i - EXCERPT_WORDS + 1);
     }
   });
-  if (!most) return null;
+  if (!most && !always) return null;
   const box = el("p", {}, start > 0 ? "… " : "");
   words.slice(start, start + EXCERPT_WORDS).forEach((word, i) => {
     box.append(i ? " " : "", hit[start + i] ? el("mark", {}, word) : word);
@@ -257,17 +260,34 @@ function fragment(entry) {
 function foldedWords(text) {
   return text
     .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
 
-// Whether `matched` is the query `word` or a form of it ("nursing" and "nurse"): they share a
-// start of all but the word's last few letters. A fallback match shares far less.
-function closeWords(word, matched) {
+// Endings that make another form of the same word ("nurse", "nurses", "nursing").
+const ENDINGS = new Set(["", "s", "es", "e", "ed", "d", "ing", "er", "ers", "y", "ies", "ied",
+  "ly", "al", "ation", "ations", "ment", "ments", "ness", "ity", "ion", "ions", "ive", "or",
+  "ors", "ist", "ists", "ism"]);
+
+// Whether two words are forms of one word: they share a start of at least three letters and
+// differ only by such endings (a doubled last letter allowed: "run", "running").
+function inflected(word, other) {
   let same = 0;
-  while (same < word.length && word[same] === matched[same]) same++;
-  return same >= Math.min(word.length, Math.max(3, word.length - 4));
+  while (same < word.length && word[same] === other[same]) same++;
+  if (same < 3) return false;
+  const ending = (rest) => ENDINGS.has(rest)
+    || (rest[0] === word[same - 1] && ENDINGS.has(rest.slice(1)));
+  return ending(word.slice(same)) && ending(other.slice(same));
+}
+
+// Whether `matched` (a word of a page) answers the query `word`: a form of it, or a longer word
+// it begins, as when the word is still being typed ("kube", "kubernetes"). A stray ending is
+// not a form: "engineerz" and "nursery" are not "engineer" and "nurse".
+function closeWords(word, matched) {
+  return word === matched || (word.length >= 3 && matched.startsWith(word))
+    || inflected(word, matched);
 }
 
 function cardFields(url, meta, excerpt) {
@@ -578,9 +598,11 @@ async function run(state) {
   } else {
     text = `${n} job${n === 1 ? "" : "s"} found.`;
   }
-  // The counts are worked out while the cards' fragments download.
+  // With the facet table in, the counts are worked out while the cards download; without it,
+  // it is fetched after them, so that its bytes never hold up the first results.
   const cards = showMore();
-  const counted = counts ? null : narrow(state, hits);
+  const count = () => narrow(state, hits);
+  const counted = counts ? null : facetData.table ? count() : cards.then(count);
   counted?.catch(() => {}); // awaited below unless a newer search replaces this one
   await cards;
   if (!counts) counts = (await counted).counts;

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -314,3 +315,33 @@ def test_a_first_query_fetches_a_few_small_files(served: tuple[str, Catalog], pa
         assert engine == "pagefind" and pagefind and not shards
         assert not any("/filter/" in url for url in pagefind)  # our table does the facets
     assert sum(sizes.values()) < 300_000, sizes
+
+
+PASTRY = "Pâtissier·ère de nuit (Night Pastry Cook)"
+
+
+def test_accents_and_hyphens_are_optional_in_a_query(
+    served: tuple[str, Catalog], page: Any
+) -> None:
+    base, _ = served
+    for query in ("Montréal", "montreal", "crème brûlée", "creme brulee", "saint-henri"):
+        page.goto(f"{base}search/?{urlencode({'q': query})}")
+        settled(page)
+        assert PASTRY in titles(page), query
+
+
+def test_a_stray_ending_is_not_another_form_of_the_word(
+    served: tuple[str, Catalog], page: Any
+) -> None:
+    base, catalog = served
+    for query in ("kafkaz", "engineerz"):
+        page.goto(f"{base}search/?q={query}")
+        assert settled(page).startswith(f"No jobs match “{query}”"), query
+    # Every posting's facts have a "Level" label: the labels are not what a page is about.
+    page.goto(f"{base}search/?q=level")
+    settled(page)
+    assert len(titles(page)) < len(catalog.open_postings) / 2
+    page.goto(f"{base}search/?q=kafka")
+    settled(page)
+    marked = page.locator("#results .card .excerpt mark").all_text_contents()
+    assert any(word.lower().startswith("kafka") for word in marked)

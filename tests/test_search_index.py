@@ -131,7 +131,7 @@ def text(title: str, body: str = "", skills: tuple[str, ...] = ()) -> SearchText
     return SearchText(
         title=title,
         employer="Aire Health",
-        places="Leeds, UK",
+        facts="Leeds, UK",
         skills=skills,
         body=body,
         location="Leeds, UK",
