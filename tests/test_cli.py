@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import socket
 import subprocess
 import sys
@@ -112,6 +113,24 @@ def test_builds_are_byte_identical(seeds_dir: Path, tmp_path: Path) -> None:
     assert tree_digest(first) == tree_digest(second)
     assert (first / "pagefind/pagefind.js").is_file()
     assert any((first / "search").glob("postings-*.gz"))
+
+
+def test_builds_with_the_sharded_index_are_byte_identical(seeds_dir: Path, tmp_path: Path) -> None:
+    content = write_files(tmp_path / "content", {"feed.xml": GOOD_FEED})
+    for name in sorted(p.name for p in seeds_dir.iterdir()):
+        (content / name).write_bytes((seeds_dir / name).read_bytes())
+    config = tmp_path / "jobboard.toml"
+    config.write_text('search_engine = "shards"\n')
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        # Each run its own process, so its own string-hash seed: no set or dict order leaks.
+        done = run("build", "--config", str(config), "--content", str(content), "--out", str(out))
+        assert done.returncode == 0, done.stderr
+    assert tree_digest(first) == tree_digest(second)
+    assert not (first / "pagefind").exists()
+    summary = json.loads((first / "search/facets.json").read_text())
+    assert summary["engine"] == "shards" and (first / "search" / summary["index"]).is_dir()
+    assert 'data-engine="shards"' in (first / "search/index.html").read_text()
 
 
 def _free_port() -> int:
