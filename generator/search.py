@@ -1,17 +1,26 @@
-"""Search: the one module that knows Pagefind.
+"""Search: the one module the build asks for a search index.
 
-Planning gives every open posting page its search data (filters, sort keys) as plain view
-data; templates mark the indexed text and card fields with `data-pagefind-*` attributes;
-`index_site` runs Pagefind over the written site for full-text search, then writes the facet
-data the search page filters, counts and sorts with itself (Pagefind's own filters load every
-filter file and count slowly, so the page never uses them):
+Planning gives every open posting page its search data (filters, sort keys, and for the
+sharded index its text) as plain view data. `index_site` then builds the full-text index with
+one of two engines, chosen by `search_engine` (`auto`: Pagefind below SHARDS_FROM open
+postings):
 
-* `search/facets.json`, small and loaded first: every facet value with its count over all
-  open postings, the newest postings' ids, and the name of the table below;
+* Pagefind, run over the written site (templates mark the indexed text and card fields with
+  `data-pagefind-*` attributes; its own filters load every filter file and count slowly, so
+  the page never uses them);
+* the sharded index of generator/search_shards.py, built from the postings' text, for boards
+  too large for Pagefind.
+
+Both are followed by the facet data the search page filters, counts and sorts with itself:
+
+* `search/facets.json`, small and loaded first: which engine and where its files are, every
+  facet value with its count over all open postings, the newest postings' ids, and the name
+  of the table below;
 * `search/postings-<hash>.gz`, gzip-compressed JSON loaded once a query or filter needs it:
-  one row per open posting (Pagefind id, facet value ids, date and salary sort keys).
+  one row per open posting (Pagefind id or document number, facet value ids, date and salary
+  sort keys).
 
-Replacing Pagefind means replacing this module and the small adapter in static/search.js.
+The search page reaches either engine through one adapter in static/search.js.
 """
 
 from __future__ import annotations
