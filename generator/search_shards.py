@@ -43,7 +43,7 @@ FIELD_WEIGHTS = (("title", 10), ("skills", 5), ("employer", 3), ("facts", 2), ("
 K1 = 1.2  # BM25 term-frequency saturation
 B = 0.75  # BM25 length normalisation
 INLINE = 16  # stems in at most this many postings keep their postings in the shard
-EXCERPT_CHARS = 6000  # of the description kept for the card's excerpt
+EXCERPT_CHARS = 20_000  # of the description kept for the excerpt: some 3,000 words
 WORD = re.compile(r"[^\W_]+")
 
 

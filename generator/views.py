@@ -30,6 +30,9 @@ class Link:
 class Fact:
     label: str
     value: str
+    # Whether full-text search reads it: what the job is ("Remote", "Part-time", "Senior"),
+    # not its dates, pay figures or reference number, which would match "nov" or "2027".
+    searchable: bool = False
 
 
 @dataclass(frozen=True)
@@ -353,7 +356,14 @@ def posting_facts(posting: Posting, role_label: str | None) -> tuple[Fact, ...]:
         ("Apply by", format_date(posting.valid_through)),
         ("Reference", posting.external_id or ""),
     ]
-    return tuple(Fact(label, value) for label, value in candidates if value)
+    return tuple(
+        Fact(label, value, label in SEARCHABLE_FACTS) for label, value in candidates if value
+    )
+
+
+SEARCHABLE_FACTS = frozenset(
+    {"Location", "Work arrangement", "Employment type", "Seniority", "Level", "Role", "Team"}
+)
 
 
 def salary_span(postings: tuple[Posting, ...]) -> str:
