@@ -72,6 +72,19 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
+def indexed_words(text: str) -> list[str]:
+    """The words of `text`, and each run of words joined by punctuation alone as one word
+    too: "Node.js" is "node", "js" and "nodejs", so that "nodejs" and "node.js" both find it
+    (and "full-stack" is not just "full" and "stack", which "Full-time" also has)."""
+    found = []
+    for chunk in fold(text).split():
+        parts = WORD.findall(chunk)
+        found += parts
+        if len(parts) > 1:
+            found.append("".join(parts))
+    return found
+
+
 def shard_key(word: str) -> str:
     """The shard a word lives in: its first two characters, as UTF-8 bytes in hex."""
     return word[:2].encode().hex()
@@ -125,7 +138,7 @@ def write_index(site: Path, documents: Sequence[tuple[str, SearchText]]) -> tupl
     for number, (_, text) in enumerate(documents):
         counts: dict[str, float] = {}
         for field, value in field_texts(text):
-            for word in words(value):
+            for word in indexed_words(value):
                 stem = stem_of.get(word)
                 if stem is None:
                     stem = stem_of[word] = stemmer.stem(word)

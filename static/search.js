@@ -119,10 +119,22 @@ const shardIndex = {
   async preload(query) {
     await Promise.all(foldedWords(query).map((word) => this.shard(word)));
   },
+  // The query's words; words joined by punctuation ("full-stack", "node.js") stay one word
+  // when the index has them so, as it does for every such spelling in a posting.
+  async queryWords(query) {
+    const words = [];
+    for (const chunk of query.split(/\s+/)) {
+      const parts = foldedWords(chunk);
+      const joined = parts.join("");
+      if (parts.length > 1 && joined in (await this.shard(joined)).w) words.push(joined);
+      else words.push(...parts);
+    }
+    return words;
+  },
   // Postings holding every word of the query (or a form of it), ranked by BM25: the sum over
   // the words of idf × the impact stored for the posting.
   async search(query) {
-    const words = foldedWords(query);
+    const words = await this.queryWords(query);
     if (!words.length) return [];
     const { total } = await this.load();
     const sum = new Float32Array(total);
@@ -229,8 +241,10 @@ function firstWords(text) {
 // (the posting matched on its title, skills or place).
 function excerptOf(text, marks, always = false) {
   const words = text.split(/\s+/).filter(Boolean);
-  const hit = words.map((word) =>
-    foldedWords(word).some((part) => marks.some((mark) => closeWords(mark, part))));
+  const hit = words.map((word) => {
+    const parts = foldedWords(word);
+    return [...parts, parts.join("")].some((part) => marks.some((mark) => closeWords(mark, part)));
+  });
   let start = 0;
   let most = 0;
   let inWindow = 0;

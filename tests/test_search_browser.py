@@ -324,7 +324,8 @@ def test_accents_and_hyphens_are_optional_in_a_query(
     served: tuple[str, Catalog], page: Any
 ) -> None:
     base, _ = served
-    for query in ("Montréal", "montreal", "crème brûlée", "creme brulee", "saint-henri"):
+    queries = ("Montréal", "montreal", "crème brûlée", "creme brulee", "saint-henri", "kouignamann")
+    for query in queries:
         page.goto(f"{base}search/?{urlencode({'q': query})}")
         settled(page)
         assert PASTRY in titles(page), query

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.models import Salary, SalaryPeriod
 from generator.search import date_bands, salary_bands, yearly_usd
-from generator.search_shards import SearchText, shard_key, words, write_index
+from generator.search_shards import SearchText, indexed_words, shard_key, words, write_index
 from tests.conftest import build, write_files
 
 
@@ -207,3 +207,9 @@ def test_a_word_in_the_title_weighs_more_than_in_the_description(tmp_path: Path)
     assert count == 2
     (a, impact_a), (b, impact_b) = [(inline[0], inline[1]), (inline[0] + inline[2], inline[3])]
     assert (a, b) == (0, 1) and impact_b > impact_a
+
+
+def test_words_joined_by_punctuation_are_also_indexed_whole() -> None:
+    assert indexed_words("Node.js and full-stack, 401(k)") == [
+        *("node", "js", "nodejs", "and", "full", "stack", "fullstack", "401", "k", "401k"),
+    ]
