@@ -52,6 +52,7 @@ class BuildResult:
     pages: list[PageSpec]
     diagnostics: Diagnostics
     report_path: Path | None = None
+    search_engine: str = ""  # the full-text index built ("pagefind", "shards"), if any
 
     @property
     def failed(self) -> bool:
@@ -307,6 +308,7 @@ def build_site(
                 ]
                 engine = search_engine(config.search_engine, len(catalog.open_postings))
                 index_site(staging.path, searchable, engine)
+                result.search_engine = engine
             except SearchIndexError as err:
                 diagnostics.add(
                     config.output_dir,

@@ -85,7 +85,15 @@ def print_summary(result: BuildResult, wrote: bool, out: Path) -> None:
         line += f" ({'; '.join(asides)})"
     print(line)
     if wrote:
-        print(f"Wrote {len(result.pages)} pages to {out}")
+        engines = {"pagefind": "Pagefind", "shards": "the sharded index"}
+        searched = len(result.catalog.open_postings)
+        search = (
+            f"; search: {engines[result.search_engine]} over {searched} posting"
+            f"{'s' * (searched != 1)}"
+            if result.search_engine
+            else ""
+        )
+        print(f"Wrote {len(result.pages)} pages to {out}{search}")
     if result.report_path:
         print(f"Build report: {result.report_path}")
     messages = result.diagnostics.sorted()

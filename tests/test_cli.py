@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -47,6 +48,7 @@ def test_build_prints_summary_and_succeeds(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Read 1 file: 1 posting" in done.stdout
     assert "Wrote" in done.stdout and str(out) in done.stdout
+    assert "; search: Pagefind over 1 posting" in done.stdout
     assert (out / "jobs/harbor-labs-data-engineer/index.html").is_file()
     report = tmp_path / "site.build-report.json"
     assert report.is_file() and not (out / "site.build-report.json").exists()
@@ -126,6 +128,7 @@ def test_builds_with_the_sharded_index_are_byte_identical(seeds_dir: Path, tmp_p
         # Each run its own process, so its own string-hash seed: no set or dict order leaks.
         done = run("build", "--config", str(config), "--content", str(content), "--out", str(out))
         assert done.returncode == 0, done.stderr
+        assert re.search(r"; search: the sharded index over \d+ postings", done.stdout)
     assert tree_digest(first) == tree_digest(second)
     assert not (first / "pagefind").exists()
     summary = json.loads((first / "search/facets.json").read_text())
