@@ -346,3 +346,15 @@ def test_a_stray_ending_is_not_another_form_of_the_word(
     settled(page)
     marked = page.locator("#results .card .excerpt mark").all_text_contents()
     assert any(word.lower().startswith("kafka") for word in marked)
+
+
+def test_an_excerpt_does_not_repeat_the_cards_employer(
+    served: tuple[str, Catalog], page: Any
+) -> None:
+    base, _ = served
+    page.goto(f"{base}search/?q=streaming")  # in the title of Harbor Labs' data engineer job
+    settled(page)
+    card = page.locator("#results .card").first
+    assert card.locator(".card-employer").text_content() == "Harbor Labs"
+    excerpt = str(card.locator(".excerpt").text_content())
+    assert "Harbor Labs." not in excerpt[:40] and "stream" in excerpt.lower()
