@@ -127,16 +127,6 @@ class SalaryBands:
         lower = self.low + (midpoint - self.low) // self.step * self.step
         return f"{c} {short_amount(lower)}–{short_amount(lower + self.step)}"
 
-    def order(self) -> list[str]:
-        """Every label this currency can have, lowest pay first."""
-        c = self.currency
-        labels = [f"{c} under {short_amount(self.low)}"] if self.low > 0 else []
-        edge = self.low
-        while edge < self.high:
-            labels.append(f"{c} {short_amount(edge)}–{short_amount(edge + self.step)}")
-            edge += self.step
-        return [*labels, f"{c} {short_amount(self.high)}+"]
-
 
 def salary_bands(salaries: Iterable[Salary]) -> dict[str, SalaryBands]:
     """Bands per currency, chosen from the board's own salaries so that each currency gets a

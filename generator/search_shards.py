@@ -25,7 +25,6 @@ Only search.py uses this module; the page reads these files through its index ad
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import json
@@ -90,17 +89,6 @@ def shard_key(word: str) -> str:
     return word[:2].encode().hex()
 
 
-class Stemmer:
-    """Snowball's English stemmer with a cache: a board's words repeat endlessly."""
-
-    def __init__(self) -> None:
-        self._stemmer = snowballstemmer.stemmer("english")
-        self.stem = functools.lru_cache(maxsize=500_000)(self._stem)
-
-    def _stem(self, word: str) -> str:
-        return str(self._stemmer.stemWord(word))
-
-
 def field_texts(text: SearchText) -> tuple[tuple[str, str], ...]:
     return (
         ("title", text.title),
@@ -126,7 +114,7 @@ def write_index(site: Path, documents: Sequence[tuple[str, SearchText]]) -> tupl
     """Writes the index of `documents` ((page URL, text), numbered in this order) into a new
     folder of `site`/search/; returns its name ("i-<content hash>") and the shard keys, which
     the page is told so that it never asks for a shard that does not exist."""
-    stemmer = Stemmer()
+    stemmer = snowballstemmer.stemmer("english")
     weights = dict(FIELD_WEIGHTS)
     # Pass 1: each document's length, for BM25's length normalisation.
     lengths = [len(words(text.body)) + len(words(text.title)) for _, text in documents]
@@ -139,9 +127,9 @@ def write_index(site: Path, documents: Sequence[tuple[str, SearchText]]) -> tupl
         counts: dict[str, float] = {}
         for field, value in field_texts(text):
             for word in indexed_words(value):
-                stem = stem_of.get(word)
+                stem = stem_of.get(word)  # a board's words repeat endlessly: stem each once
                 if stem is None:
-                    stem = stem_of[word] = stemmer.stem(word)
+                    stem = stem_of[word] = str(stemmer.stemWord(word))
                 counts[stem] = counts.get(stem, 0.0) + weights[field]
         norm = K1 * (1 - B + B * lengths[number] / max(average, 1.0))
         for stem, tf in counts.items():

@@ -51,10 +51,7 @@ const pagefindIndex = {
     const real = best.some((data) => {
       const text = data.content.split(/\s+/);
       // "Mid-Market" and "Saint-Hénri" are one word on the page and several in a query.
-      const matched = data.locations.flatMap((at) => {
-        const parts = foldedWords(text[at] || "");
-        return [...parts, parts.join("")];
-      });
+      const matched = data.locations.flatMap((at) => wordForms(text[at] || ""));
       return words.every((word) => matched.some((m) => closeWords(word, m)));
     });
     return real ? hits : [];
@@ -74,10 +71,7 @@ const pagefindIndex = {
     );
     // Without a query there is nothing to mark: the posting's own summary reads better than
     // the start of the page, which repeats the employer and title the card already shows.
-    const words = data.content.split(/\s+/);
-    const text =
-      data.meta.summary || words.slice(0, 30).join(" ") + (words.length > 30 ? " …" : "");
-    const excerpt = el("p", {}, text).innerHTML; // plain text, escaped
+    const excerpt = el("p", {}, data.meta.summary || firstWords(data.content)).innerHTML;
     return cardFields(new URL(root + data.url.slice(1), location.href).pathname, data.meta, excerpt);
   },
 };
@@ -140,8 +134,9 @@ const shardIndex = {
     const sum = new Float32Array(total);
     const found = new Uint8Array(total); // how many of the words each posting has
 
+    const shards = await Promise.all(words.map((word) => this.shard(word)));
     for (const [n, word] of words.entries()) {
-      const stems = matchStems(await this.shard(word), word);
+      const stems = matchStems(shards[n], word);
       const best = new Float32Array(total);
       await Promise.all(stems.map(async ([[stem, count, ref], factor]) => {
         const { docs, impacts } = await this.postings(ref);
@@ -241,10 +236,8 @@ function firstWords(text) {
 // (the posting matched on its title, skills or place).
 function excerptOf(text, marks, always = false) {
   const words = text.split(/\s+/).filter(Boolean);
-  const hit = words.map((word) => {
-    const parts = foldedWords(word);
-    return [...parts, parts.join("")].some((part) => marks.some((mark) => closeWords(mark, part)));
-  });
+  const hit = words.map((word) =>
+    wordForms(word).some((part) => marks.some((mark) => closeWords(mark, part))));
   let start = 0;
   let most = 0;
   let inWindow = 0;
@@ -278,6 +271,13 @@ function foldedWords(text) {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
+}
+
+// A run of text without spaces as the index sees it: its words, and them joined ("node.js" is
+// "node", "js" and "nodejs"), as search_shards.py indexes such spellings.
+function wordForms(chunk) {
+  const parts = foldedWords(chunk);
+  return parts.length > 1 ? [...parts, parts.join("")] : parts;
 }
 
 // Endings that make another form of the same word ("nurse", "nurses", "nursing").

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.models import Salary, SalaryPeriod
-from generator.search import date_bands, salary_bands, yearly_usd
+from generator.search import date_bands, natural_order, salary_bands, yearly_usd
 from generator.search_shards import SearchText, indexed_words, shard_key, words, write_index
 from tests.conftest import build, write_files
 
@@ -62,11 +62,19 @@ def test_every_salary_is_in_exactly_one_band_of_its_currency(
 ) -> None:
     salaries = [pay(low, low * (1 + spread), c, period) for low, spread, c, period in rows]
     bands = salary_bands(salaries)
-    for salary in salaries:
-        label = bands[salary.currency].band(salary)
-        # One of the labels listed for its currency, in their order.
-        assert bands[salary.currency].order().count(label) == 1
-        assert label.startswith(f"{salary.currency} ")
+    for currency in bands:
+        mine = sorted(
+            (s for s in salaries if s.currency == currency),
+            key=lambda s: s.yearly_low + s.yearly_high,
+        )
+        labels = [bands[currency].band(s) for s in mine]
+        assert all(label.startswith(f"{currency} ") for label in labels)
+        # Listed in the order of their pay, and two bands never share a label: higher pay is
+        # the same band or a later one.
+        keys = [natural_order("salary", label) for label in labels]
+        assert keys == sorted(keys)
+        for a, b, ka, kb in zip(labels, labels[1:], keys, keys[1:], strict=False):
+            assert (a == b) == (ka == kb)
 
 
 def test_salary_sort_key_compares_currencies_in_dollars() -> None:
