@@ -18,7 +18,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.markup import html_to_text
 from generator.models import Employer, Location, Posting
 
 SHINGLE = 5
@@ -63,15 +62,15 @@ def title_words(title: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _description_shingles(description_html: str) -> frozenset[tuple[str, ...]]:
-    words = re.findall(r"\w+", html_to_text(description_html).casefold())
+def _description_shingles(description_text: str) -> frozenset[tuple[str, ...]]:
+    words = re.findall(r"\w+", description_text.casefold())
     return frozenset(tuple(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1)))
 
 
 def _shingles(posting: Posting) -> frozenset[tuple[str, ...]]:
     # Cached by description: a posting compared with several candidates is split into words
     # once (and identical boilerplate descriptions only once in all).
-    return _description_shingles(posting.description_html)
+    return _description_shingles(posting.description_text)
 
 
 def _similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
@@ -166,8 +165,12 @@ def combine(a: Posting, b: Posting) -> Posting:
             sorted(set(first.sources) | set(second.sources), key=lambda s: (s.path, s.line or 0))
         ),
         "date_posted": min(dates) if dates else None,
-        "description_html": _richer(first.description_html, second.description_html) or "",
     }
+    # The text goes with the markup it was made from.
+    longer = len(second.description_html) > len(first.description_html)
+    richer = second if longer else first  # as `_richer`: the first when both are as long
+    update["description_html"] = richer.description_html
+    update["description_text"] = richer.description_text
     for field in (
         "role_family",
         "level",

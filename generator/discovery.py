@@ -14,7 +14,6 @@ from feedgen.feed import FeedGenerator
 
 from generator.catalog import Catalog
 from generator.config import SiteConfig
-from generator.markup import html_to_text
 from generator.models import Posting
 from generator.plan import PageSpec
 from generator.urls import absolute, posting_url
@@ -64,7 +63,7 @@ def atom_feed(
             "; ".join(format_location(x) for x in posting.locations),
         ]
         summary = " · ".join(f for f in facts if f)
-        text = posting.summary or html_to_text(posting.description_html)[:400]
+        text = posting.summary or posting.description_text[:400]
         entry.summary(f"{summary}. {text}" if summary else text)
     return DataFile(path, feed.atom_str(pretty=True))
 

@@ -246,6 +246,9 @@ class Posting(Frozen):
     apply_url: str | None = None
     external_id: str | None = None
     description_html: str = ""
+    # The description's plain text, made once while normalising: cards, feeds, search, merging
+    # and similar jobs all read it, and a tree per reader cost more than the whole render.
+    description_text: str = ""
     sources: tuple[Source, ...]
 
     @model_validator(mode="before")

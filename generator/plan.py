@@ -15,7 +15,7 @@ from slugify import slugify
 from generator import __version__
 from generator.catalog import Catalog
 from generator.config import SiteConfig
-from generator.markup import excerpt, html_to_text
+from generator.markup import excerpt
 from generator.models import Employer, Location, Posting
 from generator.normalize.locations import area_countries, country_name
 from generator.normalize.titles import RoleFamily
@@ -247,7 +247,7 @@ def plan_posting(
         Link(posting.employer.name, employer_url(slug)),
         Link(posting.title, url),
     )
-    body = html_to_text(posting.description_html)
+    body = posting.description_text
     description = excerpt(posting.summary or body, 160)
     # A closed posting keeps its page for people who follow old links, but tells crawlers
     # nothing: Google asks for JobPosting data to be removed once a job has expired.
@@ -426,12 +426,14 @@ def plan_site(
         for key, postings in catalog.by_place.items()
     )
     skill_slugs: dict[str, str] = {}
+    taken: set[str] = set()
     for skill in catalog.by_skill:
         base = slugify(skill) or "skill"
         slug, n = base, 2
-        while slug in skill_slugs.values():
+        while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         skill_slugs[skill] = slug
+        taken.add(slug)
     skill_links = tuple(
         Link(skill, skill_url(skill_slugs[skill]), len(postings))
         for skill, postings in catalog.by_skill.items()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from generator.errors import Diagnostic, Severity, SourceLocation
-from generator.markup import html_to_text, sanitize_html
+from generator.markup import sanitize_html, sanitized_html_to_text
 from generator.models import (
     Employer,
     EmploymentType,
@@ -272,7 +272,7 @@ def _text_blocks(fragment: str) -> list[str]:
     """
     blocks: list[str] = []
     for block in BLOCK_END.split(fragment):
-        text = html_to_text(block)
+        text = sanitized_html_to_text(block)
         if not text:
             continue
         if blocks and blocks[-1].endswith(":"):
@@ -349,7 +349,7 @@ def normalize_posting(
     employer_name = employer_display_name(raw_employer)
     key = employer_key(raw_employer)
     description_html = sanitize_html(raw.description_html) if raw.description_html else ""
-    description_text = html_to_text(description_html)
+    description_text = sanitized_html_to_text(description_html)
     context = " ".join(filter(None, [raw.category, raw.summary, description_text[:3000]]))
     family = role_family(title, context, families)
     level = title_level(title)
@@ -445,6 +445,7 @@ def normalize_posting(
         apply_url=safe_url(raw.apply_url, "apply URL", warn),
         external_id=raw.external_id,
         description_html=description_html,
+        description_text=description_text,
         sources=(raw.source,),
     )
     return posting, problems

@@ -27,6 +27,8 @@ from generator.markup import markdown_to_html
 from generator.models import RawPosting, Source
 from generator.readers.base import InputFile, ReadResult
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 FRONT_MATTER_KEYS: dict[str, str] = {
@@ -101,7 +103,8 @@ class MarkdownReader:
         if match is None:
             raise ReaderError("no front matter block between --- lines", line=1)
         try:
-            meta = yaml.safe_load(match.group(1))
+            # libyaml's C parser: the pure-Python one cost ~2 ms per posting.
+            meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
