@@ -2,29 +2,50 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import hashlib
 import json
+import multiprocessing
 import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 from pydantic import ValidationError
 
+from generator.buildstate import BuildCache, FileOutcome, OutputRecord, code_version, digest_of
 from generator.catalog import Catalog, assemble_catalog
 from generator.config import SiteConfig
 from generator.discovery import plan_data_files
 from generator.errors import Diagnostic, Diagnostics, Severity, SourceLocation
-from generator.models import Posting, RawPosting
+from generator.models import Posting
 from generator.normalize.posting import ReferenceDate, normalize_posting
 from generator.normalize.titles import DEFAULT_ROLE_FAMILIES, RoleFamily
 from generator.plan import PageSpec, plan_site, structured_data_gaps
-from generator.readers import ReadResult, read_data, read_file
-from generator.render import make_environment, render_page
+from generator.readers import read_data
+from generator.render import (
+    BUILTIN_TEMPLATES,
+    RenderProblem,
+    RenderTarget,
+    make_environment,
+    render_to_files,
+    template_digests,
+)
 from generator.search import SearchIndexError, index_site, search_engine
 from generator.views import PostingView
-from generator.writer import BUILTIN_STATIC, StagingDir
+from generator.writer import BUILTIN_STATIC, StagingDir, intact_outputs, record_outputs
+
+T = TypeVar("T")
+A = TypeVar("A")
+R = TypeVar("R")
+# Fewer files or pages than two chunks are done in this process: starting workers costs more.
+PARALLEL_CHUNK = 200
+# Told (stage, items done, items in all or None): once as a stage starts, then as it advances.
+Progress = Callable[[str, int, int | None], None]
 
 
 @dataclass(frozen=True)
@@ -33,6 +54,36 @@ class BuildOptions:
 
     today: dt.date | None = None
     strict: bool = False
+    clean: bool = False  # ignore the build cache (still refill it)
+    jobs: int = max(1, min(os.cpu_count() or 1, 8))  # worker processes
+    progress: Progress | None = None
+
+
+class StageTimer:
+    """Seconds per stage, for the summary; tells `progress` how each stage goes."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(self, name: str, items: int | None = None) -> Iterator[Callable[[int], None]]:
+        """Times the block; what it yields is told how many more items are done."""
+        done = 0
+        progress = self.progress
+
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(name, done, items)
+
+        advance(0)
+        start = time.perf_counter()
+        try:
+            yield advance
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
 @dataclass
@@ -45,14 +96,59 @@ class FileReport:
     problems: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class BuildSummary:
+    """The counts a build reports."""
+
+    files: int
+    postings: int
+    merged: int
+    closed: int
+    pages: int
+    searched: int  # open postings in the search index
+
+
+@dataclass(frozen=True)
+class StoredBuild:
+    """What the cache keeps of a good build, so that a build with the very same inputs can
+    say what it would have said without doing any of the work."""
+
+    inputs: str
+    summary: BuildSummary
+    files: list[FileReport]
+    diagnostics: list[Diagnostic]
+    search_engine: str
+
+
 @dataclass
 class BuildResult:
     files: list[FileReport]
-    catalog: Catalog
-    pages: list[PageSpec]
+    catalog: Catalog  # empty when `unchanged`
+    pages: list[PageSpec]  # empty when `unchanged`
     diagnostics: Diagnostics
     report_path: Path | None = None
     search_engine: str = ""  # the full-text index built ("pagefind", "shards"), if any
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    rendered: tuple[str, ...] = ()  # URLs of the pages rendered (not carried over)
+    written: tuple[str, ...] = ()  # output files that are new or changed
+    # True when the inputs were exactly those of the last good build of this site, which is
+    # still as that build left it: nothing was read, rendered or written.
+    unchanged: bool = False
+    stored_summary: BuildSummary | None = None
+
+    @property
+    def summary(self) -> BuildSummary:
+        if self.stored_summary is not None:
+            return self.stored_summary
+        catalog = self.catalog
+        return BuildSummary(
+            files=len(self.files),
+            postings=len(catalog.postings),
+            merged=len(catalog.merges),
+            closed=len(catalog.postings) - len(catalog.open_postings),
+            pages=len(self.pages),
+            searched=len(catalog.open_postings) if self.search_engine else 0,
+        )
 
     @property
     def failed(self) -> bool:
@@ -107,75 +203,44 @@ def role_vocabulary(config: SiteConfig) -> tuple[RoleFamily, ...]:
     return extra + tuple(f for f in DEFAULT_ROLE_FAMILIES if f.key not in own)
 
 
-class ReadCache:
-    """Parsed files by content hash: `serve` keeps one across rebuilds, so an unchanged file
-    is never parsed twice. Results are never mutated after reading, so sharing them is safe."""
+@dataclass(frozen=True)
+class FileJob:
+    """One content file to read: its bytes (None when over the size limit) and how to read
+    them. Plain data, so a worker process can take it."""
 
-    def __init__(self) -> None:
-        self.entries: dict[tuple[str, str], tuple[str | None, ReadResult]] = {}
-        self.hits = 0
-
-
-def read_cached(
-    path: Path, shown: str, max_bytes: int, cache: ReadCache | None
-) -> tuple[str | None, ReadResult]:
-    """`read_file`, answered from the cache when the same path holds the same bytes."""
-    if cache is None or path.stat().st_size > max_bytes:
-        return read_file(path, shown, max_bytes=max_bytes)
-    data = path.read_bytes()
-    key = (shown, hashlib.sha256(data).hexdigest())
-    if key in cache.entries:
-        cache.hits += 1
-        return cache.entries[key]
-    cache.entries[key] = read_data(data, shown)
-    return cache.entries[key]
+    shown: str
+    data: bytes | None
+    size: int
+    max_bytes: int
+    reference: ReferenceDate
 
 
-def read_content(
-    config: SiteConfig,
-    options: BuildOptions,
-    diagnostics: Diagnostics,
-    cache: ReadCache | None = None,
-) -> tuple[list[tuple[RawPosting, ReferenceDate]], list[FileReport]]:
-    """Stage 1: every file read by the reader its content calls for."""
-    raws: list[tuple[RawPosting, ReferenceDate]] = []
-    reports: list[FileReport] = []
-    for path in discover_content(config.content_dir, config.logos_dir):
-        shown = display_path(path)
-        try:
-            fmt, result = read_cached(path, shown, config.max_file_bytes, cache)
-        except (OSError, ValueError, LookupError, TypeError, AttributeError) as err:
-            # A reader bug or an unreadable file must not take the whole site down: the file
-            # is reported and skipped, and the rest of the site still builds.
-            diagnostics.add(
-                shown, f"could not be read: {type(err).__name__}: {err}", action="file skipped"
+def read_and_normalise_file(job: FileJob, families: tuple[RoleFamily, ...]) -> FileOutcome:
+    """Stages 1 and 2 for one file: its postings, typed and canonical, and every message."""
+    diagnostics: list[Diagnostic] = []
+    if job.data is None:
+        diagnostics.append(
+            Diagnostic(
+                SourceLocation(job.shown),
+                f"file is {job.size:,} bytes, over the {job.max_bytes:,}-byte limit",
+                "file skipped",
+                Severity.WARNING,
             )
-            reports.append(FileReport(shown, None, problems=[f"{type(err).__name__}: {err}"]))
-            continue
-        diagnostics.extend(result.diagnostics)
-        report = FileReport(shown, fmt, problems=[d.format() for d in result.diagnostics])
-        reports.append(report)
-        if options.today is not None:
-            reference = ReferenceDate(options.today, exact=True)
-        else:
-            modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).date()
-            reference = ReferenceDate(modified, exact=False)
-        raws.extend((raw, reference) for raw in result.postings)
-    return raws, reports
-
-
-def normalize_all(
-    raws: list[tuple[RawPosting, ReferenceDate]],
-    families: tuple[RoleFamily, ...],
-    reports: list[FileReport],
-    diagnostics: Diagnostics,
-) -> list[Posting]:
-    """Stage 2: typed, canonical postings; problems reported against their source."""
-    by_path = {r.path: r for r in reports}
+        )
+        return FileOutcome(None, (), tuple(diagnostics))
+    try:
+        fmt, result = read_data(job.data, job.shown)
+    except (OSError, ValueError, LookupError, TypeError, AttributeError) as err:
+        # A reader bug must not take the whole site down: the file is reported and skipped,
+        # and the rest of the site still builds.
+        message = f"could not be read: {type(err).__name__}: {err}"
+        diagnostic = Diagnostic(SourceLocation(job.shown), message, "file skipped")
+        return FileOutcome(None, (), (diagnostic,))
+    diagnostics.extend(result.diagnostics)
     postings: list[Posting] = []
-    for raw, reference in raws:
+    for raw in result.postings:
         try:
-            posting, problems = normalize_posting(raw, reference, families)
+            posting, problems = normalize_posting(raw, job.reference, families)
         except ValidationError as err:
             problems = [
                 Diagnostic(
@@ -186,12 +251,105 @@ def normalize_all(
             ]
             posting = None
         diagnostics.extend(problems)
-        report = by_path.get(raw.source.path)
-        if report is not None:
-            report.problems.extend(d.format() for d in problems)
         if posting is not None:
             postings.append(posting)
-    return postings
+    return FileOutcome(fmt, tuple(postings), tuple(diagnostics))
+
+
+def read_and_normalise_chunk(
+    jobs: list[FileJob], families: tuple[RoleFamily, ...]
+) -> list[FileOutcome]:
+    """A worker process's share of the files."""
+    return [read_and_normalise_file(job, families) for job in jobs]
+
+
+def file_key(job: FileJob, families_key: str) -> str:
+    """What a file's outcome depends on: its bytes, its shown path (messages name it), the
+    date relative dates count from, the role vocabulary and the generator's code."""
+    reference = f"{job.reference.date.isoformat()}|{job.reference.exact}"
+    content = job.data if job.data is not None else f"too big:{job.size}:{job.max_bytes}"
+    return digest_of(code_version(), families_key, job.shown, reference, content)
+
+
+def file_jobs(config: SiteConfig, options: BuildOptions) -> list[FileJob]:
+    """Every content file, read into memory once, in a stable order."""
+    jobs = []
+    for path in discover_content(config.content_dir, config.logos_dir):
+        stat = path.stat()
+        if options.today is not None:
+            reference = ReferenceDate(options.today, exact=True)
+        else:
+            modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.UTC).date()
+            reference = ReferenceDate(modified, exact=False)
+        data = path.read_bytes() if stat.st_size <= config.max_file_bytes else None
+        jobs.append(
+            FileJob(display_path(path), data, stat.st_size, config.max_file_bytes, reference)
+        )
+    return jobs
+
+
+def in_parallel(
+    work: Callable[[list[T], A], list[R]],
+    items: list[T],
+    shared: A,
+    workers: int,
+    advance: Callable[[int], None] | None = None,
+) -> list[R]:
+    """`work` over `items` in chunks on `workers` processes, results in the items' order.
+
+    The forkserver start method, not fork: `serve` runs threads (the HTTP server), and forking
+    a threaded process can deadlock on a lock another thread held. The server process imports
+    the generator once, so each worker starts without importing it again.
+    """
+    size = max(PARALLEL_CHUNK, len(items) // (max(1, workers) * 8) + 1)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    results: list[R] = []
+    if workers <= 1 or len(chunks) < 2:
+        parts: Iterable[list[R]] = (work(chunk, shared) for chunk in chunks)
+        for chunk, part in zip(chunks, parts, strict=True):
+            results += part
+            if advance is not None:
+                advance(len(chunk))
+        return results
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generator.build"])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for chunk, part in zip(chunks, pool.map(work, chunks, [shared] * len(chunks)), strict=True):
+            results += part
+            if advance is not None:
+                advance(len(chunk))
+    return results
+
+
+def read_content(
+    jobs: list[FileJob],
+    keys: list[str],
+    options: BuildOptions,
+    diagnostics: Diagnostics,
+    families: tuple[RoleFamily, ...],
+    cache: BuildCache,
+    timer: StageTimer,
+) -> tuple[list[Posting], list[FileReport]]:
+    """Stages 1 and 2: every file read by the reader its content calls for, and normalised;
+    files the cache knows are taken from it, the others are shared among worker processes."""
+    outcomes = {key: found for key in keys if (found := cache.outcome(key)) is not None}
+    missing = {key: job for key, job in zip(keys, jobs, strict=True) if key not in outcomes}
+    with timer.stage("read", len(missing)) as advance:
+        fresh = in_parallel(
+            read_and_normalise_chunk, list(missing.values()), families, options.jobs, advance
+        )
+    cache.store_outcomes(dict(zip(missing, fresh, strict=True)))
+    outcomes.update(zip(missing, fresh, strict=True))
+    cache.keep_only(keys)
+    postings: list[Posting] = []
+    reports: list[FileReport] = []
+    for key, job in zip(keys, jobs, strict=True):
+        outcome = outcomes[key]
+        diagnostics.extend(list(outcome.diagnostics))
+        problems = [d.format() for d in outcome.diagnostics]
+        reports.append(FileReport(job.shown, outcome.format, problems=problems))
+        postings.extend(outcome.postings)
+    return postings, reports
 
 
 def write_report(result: BuildResult, output: Path) -> Path:
@@ -233,22 +391,116 @@ def build_site(
     options: BuildOptions,
     *,
     write: bool = True,
-    cache: ReadCache | None = None,
+    cache: BuildCache | None = None,
 ) -> BuildResult:
-    """Runs the whole pipeline; writes the site atomically unless `write` is False."""
+    """Runs the whole pipeline; writes the site atomically unless `write` is False.
+
+    `cache` carries earlier builds' work; without one, the configured cache folder is used
+    (`--clean` ignores what it holds).
+    """
+    own_cache = cache is None
+    if cache is None:
+        cache = BuildCache(config.cache_dir, clean=options.clean)
+    try:
+        return _build(config, options, write, cache)
+    finally:
+        if own_cache:
+            cache.close()
+
+
+def _build(
+    config: SiteConfig, options: BuildOptions, write: bool, cache: BuildCache
+) -> BuildResult:
+    timer = StageTimer(options.progress)
     diagnostics = Diagnostics()
     families = role_vocabulary(config)
-    raws, reports = read_content(config, options, diagnostics, cache)
-    postings = normalize_all(raws, families, reports, diagnostics)
-    for report in reports:
-        report.postings = [p.id for p in postings if any(s.path == report.path for s in p.sources)]
+    jobs = file_jobs(config, options)
+    families_key = digest_of(repr(families))
+    keys = [file_key(job, families_key) for job in jobs]
     today = options.today or dt.date.today()
-    catalog = assemble_catalog(
-        postings, today=today, merge=config.merge_duplicates, max_age_days=config.expire_after_days
-    )
+    inputs = inputs_digest(config, today, keys)
+    if write and (same := unchanged_build(config.output_dir, inputs, cache)) is not None:
+        return same
+    postings, reports = read_content(jobs, keys, options, diagnostics, families, cache, timer)
+    ids_by_path: dict[str, list[str]] = {}
+    for posting in postings:
+        for path in dict.fromkeys(s.path for s in posting.sources):
+            ids_by_path.setdefault(path, []).append(posting.id)
+    for report in reports:
+        report.postings = ids_by_path.get(report.path, [])
+    with timer.stage("merge"):
+        catalog = assemble_catalog(
+            postings,
+            today=today,
+            merge=config.merge_duplicates,
+            max_age_days=config.expire_after_days,
+        )
     logo_files = find_local_logos(config.logos_dir) if config.logos_dir else {}
     logos = {slug: f"logos/{path.name}" for slug, path in logo_files.items()}
-    pages = plan_site(catalog, config, families, today, logos)
+    with timer.stage("plan"):
+        pages = plan_site(catalog, config, families, today, logos)
+    report_structured_data_gaps(catalog, reports, diagnostics)
+    if not config.base_url:
+        # Pages link relatively and work anywhere; these files are read by crawlers and feed
+        # readers away from the site, where only absolute URLs mean anything.
+        diagnostics.add(
+            "jobboard.toml",
+            "base_url is not set, so feed.xml, sitemap.xml, robots.txt and jobs.json "
+            "carry site-root-relative URLs that crawlers and feed readers cannot follow",
+            action="set base_url (or pass --base-url) for the published site",
+            severity=Severity.INFO,
+        )
+    result = BuildResult(reports, catalog, pages, diagnostics, timings=timer.seconds)
+    if write:
+        write_site(config, options, result, logo_files, cache, timer)
+        if not result.failed:
+            result.report_path = write_report(result, config.output_dir)
+            stored = StoredBuild(
+                inputs, result.summary, reports, diagnostics.items, result.search_engine
+            )
+            cache.store_build(config.output_dir, stored)
+    return result
+
+
+def inputs_digest(config: SiteConfig, today: dt.date, file_keys: list[str]) -> str:
+    """Everything a build reads: the generator, the configuration, the date, every content
+    file, template, asset and logo. The same digest means the same site."""
+    parts: list[str | bytes] = [code_version(), config.model_dump_json(), today.isoformat()]
+    parts += file_keys
+    folders = [BUILTIN_TEMPLATES, config.templates_dir, BUILTIN_STATIC, config.static_dir]
+    for folder in [*folders, *([config.logos_dir] if config.logos_dir else [])]:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    parts += [str(path), path.read_bytes()]
+    return digest_of(*parts)
+
+
+def unchanged_build(site: Path, inputs: str, cache: BuildCache) -> BuildResult | None:
+    """The last build's result, when its inputs were these and its site is still intact."""
+    last = cache.last_build(site)
+    if not isinstance(last, StoredBuild) or last.inputs != inputs or not site.is_dir():
+        return None
+    records = cache.outputs(site)
+    if not records or len(intact_outputs(site, records)) != len(records):
+        return None
+    report = site.parent / f"{site.name}.build-report.json"
+    return BuildResult(
+        last.files,
+        assemble_catalog([], today=dt.date.today()),
+        [],
+        Diagnostics(list(last.diagnostics)),
+        report_path=report if report.is_file() else None,
+        search_engine=last.search_engine,
+        unchanged=True,
+        stored_summary=last.summary,
+    )
+
+
+def report_structured_data_gaps(
+    catalog: Catalog, reports: list[FileReport], diagnostics: Diagnostics
+) -> None:
+    """Warns of the properties Google for Jobs requires that a posting cannot provide."""
     report_of = {report.path: report for report in reports}
     for posting in catalog.open_postings:
         for prop in structured_data_gaps(posting):
@@ -262,68 +514,173 @@ def build_site(
             diagnostics.extend([gap])
             if source.path in report_of:
                 report_of[source.path].problems.append(gap.format())
-    if not config.base_url:
-        # Pages link relatively and work anywhere; these files are read by crawlers and feed
-        # readers away from the site, where only absolute URLs mean anything.
-        diagnostics.add(
-            "jobboard.toml",
-            "base_url is not set, so feed.xml, sitemap.xml, robots.txt and jobs.json "
-            "carry site-root-relative URLs that crawlers and feed readers cannot follow",
-            action="set base_url (or pass --base-url) for the published site",
-            severity=Severity.INFO,
-        )
-    result = BuildResult(reports, catalog, pages, diagnostics)
-    if not write:
-        return result
+
+
+def write_site(
+    config: SiteConfig,
+    options: BuildOptions,
+    result: BuildResult,
+    logo_files: dict[str, Path],
+    cache: BuildCache,
+    timer: StageTimer,
+) -> None:
+    """Stages render → write → index into a staging folder that replaces the site at the end.
+
+    Each output has a fingerprint of what made it. One that the last build of this site made
+    with the same fingerprint, and that is still as that build left it, is hard-linked from
+    the previous site instead of being made again; the rest are rendered or written. Outputs
+    that left the plan are simply not carried over. When nothing changed at all, the site is
+    left as it is.
+    """
+    site = config.output_dir
+    previous = intact_outputs(site, cache.outputs(site)) if site.is_dir() else {}
+    salt = digest_of(code_version(), config.model_dump_json())
     env = make_environment(config.templates_dir)
-    staging = StagingDir(config.output_dir)
     try:
-        for spec in pages:
-            try:
-                staging.write_text(spec.output_path, render_page(env, spec))
-            except jinja2.TemplateError as err:
-                diagnostics.add(
-                    getattr(err, "filename", None) or spec.template,
-                    f"template error while rendering {spec.url or 'the home page'}: {err}",
-                    line=getattr(err, "lineno", None),
-                    action="build stopped; the previous site is left in place",
-                    severity=Severity.ERROR,
-                )
-                staging.discard()
-                return result
-        for data_file in plan_data_files(config, catalog, pages):
-            staging.write_bytes(data_file.output_path, data_file.content)
-        staging.write_text(".nojekyll", "")
-        if config.cname:
-            staging.write_text("CNAME", f"{config.cname}\n")
-        staging.copy_static([BUILTIN_STATIC, config.static_dir])
-        for path in logo_files.values():
-            staging.write_bytes(f"logos/{path.name}", path.read_bytes())
+        template_digest = template_digests(env)
+        page_prints = {
+            spec.output_path: "page:"
+            + digest_of(salt, template_digest(spec.template), spec.url, repr(spec.view))
+            for spec in result.pages
+        }
+    except (jinja2.TemplateError, OSError) as err:
+        report_template_error(result.diagnostics, err)
+        return
+    other_files = planned_files(config, result, logo_files)
+    searchable = [
+        (spec.url, spec.view.search)
+        for spec in result.pages
+        if isinstance(spec.view, PostingView) and spec.view.search
+    ]
+    engine = search_engine(config.search_engine, len(result.catalog.open_postings))
+    # Pagefind reads the written pages themselves, the sharded index only the search data.
+    read_by_index = repr(sorted(page_prints.items())) if engine == "pagefind" else ""
+    search_print = (
+        "search:" + digest_of(salt, engine, repr(searchable), read_by_index)
+        if config.search
+        else ""
+    )
+    wanted = page_prints | {path: fp for path, (fp, _) in other_files.items()}
+    search_files = {p for p, r in previous.items() if r.fingerprint == search_print}
+    unchanged = all(
+        previous.get(p, None) and previous[p].fingerprint == fp for p, fp in wanted.items()
+    )
+    if config.search:
+        unchanged = unchanged and bool(search_files)
+    if unchanged and set(previous) == set(wanted) | search_files:
+        result.search_engine = engine if config.search else ""
+        return
+    staging = StagingDir(site)
+    try:
+        to_render = [
+            spec
+            for spec in result.pages
+            if not _carry_over(staging, site, previous, spec.output_path, page_prints)
+        ]
+        with timer.stage("render", len(to_render)) as advance:
+            target = RenderTarget(staging.path, config.templates_dir)
+            outcomes = in_parallel(render_to_files, to_render, target, options.jobs, advance)
+        problem = next((o for o in outcomes if o is not None), None)
+        if problem is not None:
+            report_render_problem(result.diagnostics, problem)
+            staging.discard()
+            return
+        result.rendered = tuple(spec.url for spec in to_render)
+        with timer.stage("write"):
+            for path, (fingerprint, content) in other_files.items():
+                if not _carry_over(staging, site, previous, path, {path: fingerprint}):
+                    staging.write_bytes(path, content)
+        fingerprints = dict(wanted)
         if config.search:
-            try:
-                searchable = [
-                    (spec.url, spec.view.search)
-                    for spec in pages
-                    if isinstance(spec.view, PostingView) and spec.view.search
-                ]
-                engine = search_engine(config.search_engine, len(catalog.open_postings))
-                index_site(staging.path, searchable, engine)
-                result.search_engine = engine
-            except SearchIndexError as err:
-                diagnostics.add(
-                    config.output_dir,
-                    f"search indexing failed: {err}",
-                    action="build stopped; the previous site is left in place",
-                    severity=Severity.ERROR,
-                )
-                staging.discard()
-                return result
+            with timer.stage("index"):
+                if search_files:
+                    for path in sorted(search_files):
+                        staging.link(site, path)
+                else:
+                    try:
+                        index_site(staging.path, searchable, engine)
+                    except SearchIndexError as err:
+                        result.diagnostics.add(
+                            config.output_dir,
+                            f"search indexing failed: {err}",
+                            action="build stopped; the previous site is left in place",
+                            severity=Severity.ERROR,
+                        )
+                        staging.discard()
+                        return
+                    search_files = set(staging.files()) - set(wanted)
+                fingerprints |= dict.fromkeys(search_files, search_print)
+            result.search_engine = engine
+        result.written = tuple(
+            sorted(
+                p
+                for p in fingerprints
+                if p not in previous or previous[p].fingerprint != fingerprints[p]
+            )
+        )
         staging.commit()
     except BaseException:
         staging.discard()
         raise
-    result.report_path = write_report(result, config.output_dir)
-    return result
+    cache.store_outputs(site, record_outputs(site, fingerprints, previous))
+
+
+def _carry_over(
+    staging: StagingDir,
+    site: Path,
+    previous: dict[str, OutputRecord],
+    path: str,
+    fingerprints: dict[str, str],
+) -> bool:
+    """Links `path` from the previous site when it was made from the same thing."""
+    record = previous.get(path)
+    if record is None or record.fingerprint != fingerprints[path]:
+        return False
+    staging.link(site, path)
+    return True
+
+
+def planned_files(
+    config: SiteConfig, result: BuildResult, logo_files: dict[str, Path]
+) -> dict[str, tuple[str, bytes]]:
+    """Every output that is not a page: feeds, sitemap, assets, logos; path → (fingerprint,
+    bytes). Their bytes are their fingerprint."""
+    files: dict[str, bytes] = {
+        data.output_path: data.content
+        for data in plan_data_files(config, result.catalog, result.pages)
+    }
+    files[".nojekyll"] = b""
+    if config.cname:
+        files["CNAME"] = f"{config.cname}\n".encode()
+    for folder in (BUILTIN_STATIC, config.static_dir):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    files[f"static/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+    for path in logo_files.values():
+        files[f"logos/{path.name}"] = path.read_bytes()
+    return {path: ("file:" + digest_of(content), content) for path, content in files.items()}
+
+
+def report_template_error(diagnostics: Diagnostics, err: Exception) -> None:
+    """A template that cannot even be loaded or parsed, located at its file and line."""
+    diagnostics.add(
+        getattr(err, "filename", None) or getattr(err, "name", None) or "templates",
+        f"template error: {getattr(err, 'message', None) or err}",
+        line=getattr(err, "lineno", None),
+        action="build stopped; the previous site is left in place",
+        severity=Severity.ERROR,
+    )
+
+
+def report_render_problem(diagnostics: Diagnostics, problem: RenderProblem) -> None:
+    diagnostics.add(
+        problem.filename or problem.template,
+        f"template error while rendering {problem.url or 'the home page'}: {problem.message}",
+        line=problem.line,
+        action="build stopped; the previous site is left in place",
+        severity=Severity.ERROR,
+    )
 
 
 __all__ = ["BuildOptions", "BuildResult", "Diagnostic", "build_site"]

@@ -54,6 +54,11 @@ class SiteConfig(BaseModel):
         Path("templates"), description="User templates, looked up before the built-in ones."
     )
     static_dir: Path = Field(Path("static"), description="User assets, copied over the built-in.")
+    cache_dir: Path = Field(
+        Path(".jobboard-cache"),
+        description="The build cache, which makes rebuilds incremental; outside the output, "
+        "never deployed, safe to delete.",
+    )
     logos_dir: Path | None = Field(
         None,
         description="Employer logos named by employer slug (harbor-labs.svg); the site serves "
@@ -133,7 +138,14 @@ def load_config(
     base = root if root is not None else (path.parent if path else Path.cwd())
     resolved = {
         name: (base / getattr(config, name)).resolve()
-        for name in ("content_dir", "output_dir", "templates_dir", "static_dir", "logos_dir")
+        for name in (
+            "content_dir",
+            "output_dir",
+            "templates_dir",
+            "static_dir",
+            "logos_dir",
+            "cache_dir",
+        )
         if getattr(config, name) is not None and not getattr(config, name).is_absolute()
     }
     if config.logos_dir is None:

@@ -8,7 +8,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
+
+from generator.buildstate import OutputRecord, digest_of
 
 BUILTIN_STATIC = Path(__file__).resolve().parent.parent / "static"
 
@@ -31,6 +35,20 @@ class StagingDir:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
+    def link(self, previous: Path, relative: str) -> None:
+        """Takes an unchanged file from the previous site: a hard link costs no copy, and the
+        previous site is never written through it (changed files are new files here)."""
+        target = self.path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous / relative, target)
+        except OSError:  # a file system without hard links
+            shutil.copy2(previous / relative, target)
+
+    def files(self) -> list[str]:
+        """Every file staged so far, as a relative POSIX path."""
+        return [p.relative_to(self.path).as_posix() for p in self.path.rglob("*") if p.is_file()]
+
     def copy_static(self, folders: list[Path]) -> None:
         """Copies asset folders in order, later ones overriding files of the same name."""
         for folder in folders:
@@ -51,3 +69,42 @@ class StagingDir:
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def intact_outputs(site: Path, records: Mapping[str, OutputRecord]) -> dict[str, OutputRecord]:
+    """The recorded files of the last build that are still as it left them: the same size and
+    modification time, or else the same bytes (a site restored from a CI cache has new
+    times). Only those may be taken over without rendering them again."""
+    intact = {}
+    for relative, record in records.items():
+        path = site / relative
+        try:
+            stat = path.stat()
+            if stat.st_size != record.size:
+                continue
+            if stat.st_mtime_ns != record.mtime_ns:
+                if digest_of(path.read_bytes()) != record.digest:
+                    continue
+                record = replace(record, mtime_ns=stat.st_mtime_ns)
+        except OSError:
+            continue
+        intact[relative] = record
+    return intact
+
+
+def record_outputs(
+    site: Path, fingerprints: Mapping[str, str], previous: Mapping[str, OutputRecord]
+) -> dict[str, OutputRecord]:
+    """What the cache keeps of a committed site: each file's fingerprint, size, mtime and
+    digest (files carried over keep the digest they had; new ones are read back once)."""
+    records = {}
+    for relative, fingerprint in fingerprints.items():
+        path = site / relative
+        stat = path.stat()
+        old = previous.get(relative)
+        if old is not None and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            digest = old.digest
+        else:
+            digest = digest_of(path.read_bytes())
+        records[relative] = OutputRecord(fingerprint, stat.st_size, stat.st_mtime_ns, digest)
+    return records

@@ -38,7 +38,8 @@ def seeds_dir() -> Path:
 
 def build(content: Path, out: Path, today: str = "2026-04-27", **overrides: object) -> BuildResult:
     """Builds `content` into `out` as `jobboard build` would."""
-    config = load_config(None, {"content_dir": content, "output_dir": out, **overrides}, root=ROOT)
+    settings = {"content_dir": content, "output_dir": out, "cache_dir": out.parent / ".cache"}
+    config = load_config(None, settings | overrides, root=ROOT)
     return build_site(config, BuildOptions(today=dt.date.fromisoformat(today)))
 
 

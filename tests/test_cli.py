@@ -192,7 +192,8 @@ def test_serve_builds_serves_and_rebuilds_on_change(tmp_path: Path) -> None:
 
 
 def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
-    from generator.build import BuildOptions, ReadCache, build_site
+    from generator.build import BuildOptions, build_site
+    from generator.buildstate import BuildCache
     from generator.config import load_config
 
     content = write_files(
@@ -200,7 +201,7 @@ def test_unchanged_files_are_not_parsed_again(tmp_path: Path) -> None:
         {"a.xml": GOOD_FEED, "b.xml": GOOD_FEED.replace("Data Engineer", "Platform Engineer")},
     )
     config = load_config(None, {"content_dir": content, "output_dir": tmp_path / "site"})
-    cache = ReadCache()
+    cache = BuildCache(None)
     first = build_site(config, BuildOptions(), write=False, cache=cache)
     (content / "b.xml").write_text(GOOD_FEED.replace("Data Engineer", "Storage Engineer"))
     second = build_site(config, BuildOptions(), write=False, cache=cache)
