@@ -17,7 +17,7 @@ from typing import TypeVar
 import jinja2
 from pydantic import ValidationError
 
-from generator.buildstate import BuildCache, FileOutcome, OutputRecord, code_version, digest_of
+from generator.buildstate import BuildCache, FileOutcome, code_version, digest_of
 from generator.catalog import Catalog, assemble_catalog
 from generator.config import SiteConfig
 from generator.discovery import plan_data_files
@@ -414,11 +414,12 @@ def _build(
     timer = StageTimer(options.progress)
     diagnostics = Diagnostics()
     families = role_vocabulary(config)
-    jobs = file_jobs(config, options)
-    families_key = digest_of(repr(families))
-    keys = [file_key(job, families_key) for job in jobs]
-    today = options.today or dt.date.today()
-    inputs = inputs_digest(config, today, keys)
+    with timer.stage("scan"):
+        jobs = file_jobs(config, options)
+        families_key = digest_of(repr(families))
+        keys = [file_key(job, families_key) for job in jobs]
+        today = options.today or dt.date.today()
+        inputs = inputs_digest(config, today, keys)
     if write and (same := unchanged_build(config.output_dir, inputs, cache)) is not None:
         return same
     postings, reports = read_content(jobs, keys, options, diagnostics, families, cache, timer)
@@ -533,20 +534,22 @@ def write_site(
     left as it is.
     """
     site = config.output_dir
-    previous = intact_outputs(site, cache.outputs(site)) if site.is_dir() else {}
-    salt = digest_of(code_version(), config.model_dump_json())
-    env = make_environment(config.templates_dir)
-    try:
-        template_digest = template_digests(env)
-        page_prints = {
-            spec.output_path: "page:"
-            + digest_of(salt, template_digest(spec.template), spec.url, repr(spec.view))
-            for spec in result.pages
-        }
-    except (jinja2.TemplateError, OSError) as err:
-        report_template_error(result.diagnostics, err)
-        return
-    other_files = planned_files(config, result, logo_files)
+    with timer.stage("fingerprint"):
+        previous = intact_outputs(site, cache.outputs(site)) if site.is_dir() else {}
+        salt = digest_of(code_version(), config.model_dump_json())
+        env = make_environment(config.templates_dir)
+        try:
+            template_digest = template_digests(env)
+            page_prints = {
+                spec.output_path: "page:"
+                + digest_of(salt, template_digest(spec.template), spec.url, repr(spec.view))
+                for spec in result.pages
+            }
+        except (jinja2.TemplateError, OSError) as err:
+            report_template_error(result.diagnostics, err)
+            return
+    with timer.stage("data"):
+        other_files = planned_files(config, result, logo_files)
     searchable = [
         (spec.url, spec.view.search)
         for spec in result.pages
@@ -570,32 +573,53 @@ def write_site(
     if unchanged and set(previous) == set(wanted) | search_files:
         result.search_engine = engine if config.search else ""
         return
+    # Pagefind indexes the written pages, so it needs the whole site in one folder; otherwise
+    # an incremental build stages only what changed and patches the site with it.
+    patch = bool(previous) and not (config.search and engine == "pagefind" and not search_files)
     staging = StagingDir(site)
+
+    def carry_over(path: str, fingerprint: str) -> bool:
+        """Keeps `path` from the previous site when it was made from the same thing."""
+        record = previous.get(path)
+        if record is None or record.fingerprint != fingerprint:
+            return False
+        if not patch:
+            staging.link(site, path)
+        return True
+
     try:
-        to_render = [
-            spec
-            for spec in result.pages
-            if not _carry_over(staging, site, previous, spec.output_path, page_prints)
-        ]
+        with timer.stage("link"):
+            to_render = [
+                spec
+                for spec in result.pages
+                if not carry_over(spec.output_path, page_prints[spec.output_path])
+            ]
         with timer.stage("render", len(to_render)) as advance:
-            target = RenderTarget(staging.path, config.templates_dir)
+            build = digest_of(salt, *sorted(page_prints.values()))
+            target = RenderTarget(staging.path, config.templates_dir, build)
             outcomes = in_parallel(render_to_files, to_render, target, options.jobs, advance)
-        problem = next((o for o in outcomes if o is not None), None)
+        problem = next((o for o in outcomes if isinstance(o, RenderProblem)), None)
         if problem is not None:
             report_render_problem(result.diagnostics, problem)
             staging.discard()
             return
         result.rendered = tuple(spec.url for spec in to_render)
+        digests = {
+            spec.output_path: digest
+            for spec, digest in zip(to_render, outcomes, strict=True)
+            if isinstance(digest, str)
+        }
         with timer.stage("write"):
             for path, (fingerprint, content) in other_files.items():
-                if not _carry_over(staging, site, previous, path, {path: fingerprint}):
+                if not carry_over(path, fingerprint):
                     staging.write_bytes(path, content)
+                    digests[path] = fingerprint.removeprefix("file:")
         fingerprints = dict(wanted)
         if config.search:
             with timer.stage("index"):
                 if search_files:
                     for path in sorted(search_files):
-                        staging.link(site, path)
+                        carry_over(path, search_print)
                 else:
                     try:
                         index_site(staging.path, searchable, engine)
@@ -618,26 +642,19 @@ def write_site(
                 if p not in previous or previous[p].fingerprint != fingerprints[p]
             )
         )
-        staging.commit()
+        with timer.stage("commit"):
+            if patch:
+                # Forgotten first: a patch cut short leaves a site no record vouches for,
+                # and the next build makes the whole site anew.
+                cache.store_outputs(site, {})
+                staging.patch_into(site, set(previous) - set(fingerprints))
+            else:
+                staging.commit()
     except BaseException:
         staging.discard()
         raise
-    cache.store_outputs(site, record_outputs(site, fingerprints, previous))
-
-
-def _carry_over(
-    staging: StagingDir,
-    site: Path,
-    previous: dict[str, OutputRecord],
-    path: str,
-    fingerprints: dict[str, str],
-) -> bool:
-    """Links `path` from the previous site when it was made from the same thing."""
-    record = previous.get(path)
-    if record is None or record.fingerprint != fingerprints[path]:
-        return False
-    staging.link(site, path)
-    return True
+    with timer.stage("commit"):
+        cache.store_outputs(site, record_outputs(site, fingerprints, previous, digests))
 
 
 def planned_files(

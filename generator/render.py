@@ -15,6 +15,36 @@ from generator.buildstate import digest_of
 from generator.plan import PageSpec
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CARD_TEMPLATE = "partials/card.html"
+# Rendered from Python (`card_html`), not included by name, so every page's digest covers them.
+FRAGMENT_TEMPLATES = (CARD_TEMPLATE,)
+
+
+class CardFragments:
+    """`card_html(card, root)` for templates: a posting's card rendered once per build and
+    link depth, however many lists show it (a board's ~10 lists per posting, and the similar
+    jobs of ~5 others, made card rendering most of the render stage).
+
+    A card sees only `card` and `root`. The memo is dropped when a new build starts, so an
+    edited card template is never answered from an old one.
+    """
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.build = ""
+        self.memo: dict[tuple[object, str], Markup] = {}
+
+    def begin(self, build: str) -> None:
+        if build != self.build:
+            self.build, self.memo = build, {}
+
+    def __call__(self, card: object, root: str) -> Markup:
+        key = (card, root)
+        found = self.memo.get(key)
+        if found is None:
+            template = self.env.get_template(CARD_TEMPLATE)
+            found = self.memo[key] = Markup(template.render(card=card, root=root))
+        return found
 
 
 def make_environment(user_templates: Path | None) -> jinja2.Environment:
@@ -38,6 +68,7 @@ def make_environment(user_templates: Path | None) -> jinja2.Environment:
     # Sanitised HTML (descriptions) and JSON-LD are trusted only through these two filters.
     env.filters["sanitized"] = Markup
     env.filters["json_ld"] = Markup
+    env.globals["card_html"] = CardFragments(env)
     return env
 
 
@@ -70,7 +101,7 @@ def template_digests(env: jinja2.Environment) -> Callable[[str], str]:
     @functools.cache
     def digest(name: str) -> str:
         loaded: set[str] = set()
-        pending = [name]
+        pending = [name, *FRAGMENT_TEMPLATES]
         while pending:
             current = pending.pop()
             if current in loaded:
@@ -101,6 +132,7 @@ class RenderTarget:
 
     folder: Path
     templates: Path | None
+    build: str  # what the build's pages are made from: card fragments are kept within one
 
 
 @functools.lru_cache(maxsize=4)
@@ -110,10 +142,14 @@ def _environment(templates: Path | None) -> jinja2.Environment:
     return make_environment(templates)
 
 
-def render_to_files(specs: list[PageSpec], target: RenderTarget) -> list[RenderProblem | None]:
-    """Renders pages into `target.folder` (one writer per path); stops at the first error."""
+def render_to_files(specs: list[PageSpec], target: RenderTarget) -> list[RenderProblem | str]:
+    """Renders pages into `target.folder` (one writer per path), giving each page's digest;
+    stops at the first error."""
     env = _environment(target.templates)
-    done: list[RenderProblem | None] = []
+    fragments = env.globals["card_html"]
+    assert isinstance(fragments, CardFragments)
+    fragments.begin(target.build)
+    done: list[RenderProblem | str] = []
     for spec in specs:
         try:
             text = render_page(env, spec)
@@ -128,8 +164,9 @@ def render_to_files(specs: list[PageSpec], target: RenderTarget) -> list[RenderP
                 )
             )
             break
+        data = text.encode("utf-8")
         path = target.folder / spec.output_path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-        done.append(None)
+        path.write_bytes(data)
+        done.append(digest_of(data))
     return done

@@ -67,6 +67,24 @@ class StagingDir:
         if old is not None:
             shutil.rmtree(old)
 
+    def patch_into(self, site: Path, removed: set[str]) -> None:
+        """Moves every staged file into `site` and deletes `removed` from it: an incremental
+        build touches only what changed, instead of linking and then deleting every file of
+        a site that is mostly the same (that alone cost seconds at 10,000 postings)."""
+        for relative in self.files():
+            target = site / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.path / relative, target)
+        folders: set[Path] = set()
+        for relative in sorted(removed):
+            (site / relative).unlink(missing_ok=True)
+            folders.update((site / relative).parents)
+        # Deepest first, so that a folder emptied by its children's removal goes too.
+        for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+            if folder.is_relative_to(site) and folder != site and not any(folder.iterdir()):
+                folder.rmdir()
+        self.discard()
+
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
 
@@ -93,10 +111,14 @@ def intact_outputs(site: Path, records: Mapping[str, OutputRecord]) -> dict[str,
 
 
 def record_outputs(
-    site: Path, fingerprints: Mapping[str, str], previous: Mapping[str, OutputRecord]
+    site: Path,
+    fingerprints: Mapping[str, str],
+    previous: Mapping[str, OutputRecord],
+    digests: Mapping[str, str],
 ) -> dict[str, OutputRecord]:
     """What the cache keeps of a committed site: each file's fingerprint, size, mtime and
-    digest (files carried over keep the digest they had; new ones are read back once)."""
+    digest (files carried over keep the digest they had, written ones the digest made as they
+    were written; others are read back once)."""
     records = {}
     for relative, fingerprint in fingerprints.items():
         path = site / relative
@@ -104,6 +126,8 @@ def record_outputs(
         old = previous.get(relative)
         if old is not None and (old.size, old.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             digest = old.digest
+        elif relative in digests:
+            digest = digests[relative]
         else:
             digest = digest_of(path.read_bytes())
         records[relative] = OutputRecord(fingerprint, stat.st_size, stat.st_mtime_ns, digest)
