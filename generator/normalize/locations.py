@@ -333,8 +333,11 @@ def area_countries(area: str | None) -> tuple[str, ...]:
     return tuple(sorted(members))
 
 
+@functools.lru_cache(maxsize=512)
 def country_name(code: str | None) -> str | None:
-    """A readable country name for an ISO code ("US" → "United States")."""
+    """A readable country name for an ISO code ("US" → "United States").
+
+    Cached: pycountry's lookup is slow, and every card and page of a board asks it again."""
     if not code:
         return None
     found = pycountry.countries.get(alpha_2=code)
