@@ -396,7 +396,8 @@ def build_site(
     """Runs the whole pipeline; writes the site atomically unless `write` is False.
 
     `cache` carries earlier builds' work; without one, the configured cache folder is used
-    (`--clean` ignores what it holds).
+    (`--clean` ignores what it holds). Large builds start worker processes, so a script that
+    calls this must do so under `if __name__ == "__main__":`, as multiprocessing requires.
     """
     own_cache = cache is None
     if cache is None:
@@ -423,6 +424,7 @@ def _build(
     if write and (same := unchanged_build(config.output_dir, inputs, cache)) is not None:
         return same
     postings, reports = read_content(jobs, keys, options, diagnostics, families, cache, timer)
+    del jobs  # every file's bytes: not kept through planning and rendering
     ids_by_path: dict[str, list[str]] = {}
     for posting in postings:
         for path in dict.fromkeys(s.path for s in posting.sources):

@@ -7,12 +7,20 @@ import gzip
 import json
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.models import Salary, SalaryPeriod
 from generator.search import date_bands, natural_order, salary_bands, yearly_usd
-from generator.search_shards import SearchText, indexed_words, shard_key, words, write_index
+from generator.search_shards import (
+    WORD,
+    SearchText,
+    fold,
+    indexed_words,
+    shard_key,
+    words,
+    write_index,
+)
 from tests.conftest import build, write_files
 
 
@@ -221,3 +229,16 @@ def test_words_joined_by_punctuation_are_also_indexed_whole() -> None:
     assert indexed_words("Node.js and full-stack, 401(k)") == [
         *("node", "js", "nodejs", "and", "full", "stack", "fullstack", "401", "k", "401k"),
     ]
+
+
+@given(st.text())
+@example("Build Python, Go and C++ tools.")
+@example("Node.js / full-stack (remote) 401(k) — Zürich; “quotes” C# _under_ score")
+@example("a.b.c ...dots... ((x)) [y] {z} 'q' \"w\" */* , ; : ! ?")
+@example("naïve café ŒUVRE ß 東京 ١٢٣ x²")
+def test_indexed_words_are_the_words_of_each_chunk_and_their_joined_form(text: str) -> None:
+    expected: list[str] = []
+    for chunk in fold(text).split():
+        parts = WORD.findall(chunk)
+        expected += parts + (["".join(parts)] if len(parts) > 1 else [])
+    assert indexed_words(text) == expected
