@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
 import multiprocessing
 import os
+import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +19,13 @@ from typing import TypeVar
 import jinja2
 from pydantic import ValidationError
 
-from generator.buildstate import BuildCache, FileOutcome, code_version, digest_of
+from generator.buildstate import (
+    BuildCache,
+    FileOutcome,
+    code_version,
+    digest_of,
+    digest_of_all,
+)
 from generator.catalog import Catalog, assemble_catalog
 from generator.config import SiteConfig
 from generator.discovery import plan_data_files
@@ -65,6 +73,7 @@ class StageTimer:
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
         self.seconds: dict[str, float] = {}
+        self.peak_mb: dict[str, float] = {}  # this process's peak memory when each stage ended
 
     @contextlib.contextmanager
     def stage(self, name: str, items: int | None = None) -> Iterator[Callable[[int], None]]:
@@ -84,6 +93,7 @@ class StageTimer:
             yield advance
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+            self.peak_mb[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 @dataclass
@@ -129,6 +139,7 @@ class BuildResult:
     report_path: Path | None = None
     search_engine: str = ""  # the full-text index built ("pagefind", "shards"), if any
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    peak_mb: dict[str, float] = field(default_factory=dict)  # peak memory after each stage
     rendered: tuple[str, ...] = ()  # URLs of the pages rendered (not carried over)
     written: tuple[str, ...] = ()  # output files that are new or changed
     # True when the inputs were exactly those of the last good build of this site, which is
@@ -453,7 +464,9 @@ def _build(
             action="set base_url (or pass --base-url) for the published site",
             severity=Severity.INFO,
         )
-    result = BuildResult(reports, catalog, pages, diagnostics, timings=timer.seconds)
+    result = BuildResult(
+        reports, catalog, pages, diagnostics, timings=timer.seconds, peak_mb=timer.peak_mb
+    )
     if write:
         write_site(config, options, result, logo_files, cache, timer)
         if not result.failed:
@@ -559,9 +572,13 @@ def write_site(
     ]
     engine = search_engine(config.search_engine, len(result.catalog.open_postings))
     # Pagefind reads the written pages themselves, the sharded index only the search data.
-    read_by_index = repr(sorted(page_prints.items())) if engine == "pagefind" else ""
+    # Digested item by item: one repr of a big board's search data is hundreds of MB.
+    read_by_index = sorted(page_prints.items()) if engine == "pagefind" else []
     search_print = (
-        "search:" + digest_of(salt, engine, repr(searchable), read_by_index)
+        "search:"
+        + digest_of_all(
+            itertools.chain((salt, engine), map(repr, searchable), map(repr, read_by_index))
+        )
         if config.search
         else ""
     )
@@ -597,7 +614,7 @@ def write_site(
                 if not carry_over(spec.output_path, page_prints[spec.output_path])
             ]
         with timer.stage("render", len(to_render)) as advance:
-            build = digest_of(salt, *sorted(page_prints.values()))
+            build = digest_of_all(itertools.chain([salt], sorted(page_prints.values())))
             target = RenderTarget(staging.path, config.templates_dir, build)
             outcomes = in_parallel(render_to_files, to_render, target, options.jobs, advance)
         problem = next((o for o in outcomes if isinstance(o, RenderProblem)), None)

@@ -49,6 +49,11 @@ def code_version() -> str:
 
 def digest_of(*parts: bytes | str) -> str:
     """A short, stable digest of several parts (each length-prefixed, so they cannot blur)."""
+    return digest_of_all(parts)
+
+
+def digest_of_all(parts: Iterable[bytes | str]) -> str:
+    """`digest_of` over parts made one at a time (a board's worth of them at once is large)."""
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
@@ -140,7 +145,8 @@ class BuildCache:
     def store_outcomes(self, outcomes: Mapping[str, FileOutcome]) -> None:
         self.memo.update(outcomes)
         if self.db is not None and outcomes:
-            rows = [(k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in outcomes.items()]
+            # Pickled one at a time as SQLite takes them, never all at once.
+            rows = ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in outcomes.items())
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", rows)
 

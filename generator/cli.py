@@ -145,6 +145,9 @@ def print_summary(result: BuildResult, wrote: bool, out: Path, verbosity: int = 
     if verbosity >= 2 and result.timings:
         stages = " · ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings.items())
         print(f"Stages: {stages}")
+        if result.peak_mb:
+            peaks = " · ".join(f"{name} {mb:,.0f} MB" for name, mb in result.peak_mb.items())
+            print(f"Peak memory after each stage (this process): {peaks}")
     print_messages(result, notes=True)
 
 
