@@ -653,6 +653,9 @@ def write_site(
                         return
                     search_files = set(staging.files()) - set(wanted)
                 fingerprints |= dict.fromkeys(search_files, search_print)
+                # Not read back for a digest: the index is made anew whenever anything it
+                # reads changed, so its files are only ever kept by their size and time.
+                digests |= dict.fromkeys(search_files - set(previous), "")
             result.search_engine = engine
         result.written = tuple(
             sorted(
