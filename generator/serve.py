@@ -66,6 +66,7 @@ from generator.build import BuildOptions, BuildResult, build_site, display_path
 from generator.buildstate import BuildCache
 from generator.config import SiteConfig
 from generator.errors import Severity
+from generator.normalize.locations import load_places
 from generator.render import BUILTIN_TEMPLATES
 from generator.urls import NOT_FOUND, posting_url
 from generator.writer import BUILTIN_STATIC
@@ -463,6 +464,7 @@ class Rebuilder:
 
     def _build(self) -> None:
         self.site.learn_site()
+        load_places()
         while True:
             with self.changed:
                 self.changed.wait_for(lambda: bool(self.pending) or self.stop.is_set())
