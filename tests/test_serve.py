@@ -264,12 +264,18 @@ def test_the_site_is_served_under_the_base_urls_path(start: Callable[..., Served
     assert served.get(f"/{PILOT_URL}")[0] == 404  # outside the base path, as on GitHub Pages
 
 
-def test_a_broken_template_shows_its_error_until_fixed(
-    start: Callable[..., Served], tmp_path: Path
-) -> None:
+def own_posting_template(tmp_path: Path) -> tuple[Path, str]:
+    """A user templates folder holding a copy of the built-in posting template, and its text."""
     templates = tmp_path / "templates"
     good = (ROOT / "templates" / "posting.html").read_text(encoding="utf-8")
     write_files(templates, {"posting.html": good})
+    return templates, good
+
+
+def test_a_broken_template_shows_its_error_until_fixed(
+    start: Callable[..., Served], tmp_path: Path
+) -> None:
+    templates, good = own_posting_template(tmp_path)
     served = start("--templates", str(templates))
     events = served.open(f"/{PILOT_URL}")
     lines = good.splitlines(keepends=True)
@@ -296,9 +302,7 @@ def test_a_broken_template_shows_its_error_until_fixed(
 def test_a_crash_in_the_build_is_shown_and_serving_goes_on(
     start: Callable[..., Served], tmp_path: Path
 ) -> None:
-    templates = tmp_path / "templates"
-    good = (ROOT / "templates" / "posting.html").read_text(encoding="utf-8")
-    write_files(templates, {"posting.html": good})
+    templates, good = own_posting_template(tmp_path)
     served = start("--templates", str(templates))
     events = served.open(f"/{PILOT_URL}")
     # A Python error inside a template is no TemplateError: the build raises.
@@ -434,9 +438,7 @@ def test_ctrl_c_stops_cleanly(start: Callable[..., Served]) -> None:
 def test_an_author_at_work_in_the_browser(
     start: Callable[..., Served], tmp_path: Path, page: Any
 ) -> None:
-    templates = tmp_path / "templates"
-    good = (ROOT / "templates" / "posting.html").read_text(encoding="utf-8")
-    write_files(templates, {"posting.html": good})
+    templates, good = own_posting_template(tmp_path)
     served = start("--templates", str(templates))
     base = f"http://127.0.0.1:{served.port}"
     page.goto(f"{base}/{PILOT_URL}")
