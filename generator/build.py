@@ -177,17 +177,28 @@ def display_path(path: Path) -> str:
 
 def discover_content(content_dir: Path, logos_dir: Path | None = None) -> list[Path]:
     """Every content file, in a stable order; hidden files and folders, and the logos folder
-    when it lies inside the content folder, are ignored."""
+    when it lies inside the content folder, are ignored.
+
+    os.walk on strings, not Path.rglob: pathlib's per-path work was half of a no-change
+    rebuild of 10,000 files."""
     if not content_dir.is_dir():
         return []
-    found = [
-        p
-        for p in content_dir.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
-        and not (logos_dir is not None and p.is_relative_to(logos_dir))
-    ]
-    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+    skipped = str(logos_dir) if logos_dir is not None else None
+    found: list[tuple[str, str]] = []  # (relative POSIX path, full path)
+    root = str(content_dir)
+    for folder, subfolders, files in os.walk(root):  # symlinked folders are not entered
+        if folder == skipped:
+            subfolders[:] = []
+            continue
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        base = os.path.relpath(folder, root)
+        for name in files:
+            full = os.path.join(folder, name)
+            if name.startswith(".") or not os.path.isfile(full):
+                continue
+            relative = name if base == "." else f"{base}/{name}"
+            found.append((relative.replace(os.sep, "/"), full))
+    return [Path(full) for _, full in sorted(found)]
 
 
 LOGO_SUFFIXES = (".svg", ".png", ".webp", ".jpg", ".jpeg", ".gif", ".avif")
@@ -285,17 +296,19 @@ def file_key(job: FileJob, families_key: str) -> str:
 def file_jobs(config: SiteConfig, options: BuildOptions) -> list[FileJob]:
     """Every content file, read into memory once, in a stable order."""
     jobs = []
+    # Each file shown as `display_path` would show it, from the folder's shown path: the same
+    # text, without resolving a relative path once per file.
+    root, shown_root = str(config.content_dir), display_path(config.content_dir)
     for path in discover_content(config.content_dir, config.logos_dir):
-        stat = path.stat()
+        shown = os.path.normpath(os.path.join(shown_root, str(path)[len(root) + 1 :]))
+        stat = os.stat(path)
         if options.today is not None:
             reference = ReferenceDate(options.today, exact=True)
         else:
             modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.UTC).date()
             reference = ReferenceDate(modified, exact=False)
         data = path.read_bytes() if stat.st_size <= config.max_file_bytes else None
-        jobs.append(
-            FileJob(display_path(path), data, stat.st_size, config.max_file_bytes, reference)
-        )
+        jobs.append(FileJob(shown, data, stat.st_size, config.max_file_bytes, reference))
     return jobs
 
 

@@ -94,14 +94,15 @@ def intact_outputs(site: Path, records: Mapping[str, OutputRecord]) -> dict[str,
     modification time, or else the same bytes (a site restored from a CI cache has new
     times). Only those may be taken over without rendering them again."""
     intact = {}
+    root = str(site)
     for relative, record in records.items():
-        path = site / relative
+        path = f"{root}/{relative}"  # a string, not a Path: this runs once per output file
         try:
-            stat = path.stat()
+            stat = os.stat(path)
             if stat.st_size != record.size:
                 continue
             if stat.st_mtime_ns != record.mtime_ns:
-                if not record.digest or digest_of(path.read_bytes()) != record.digest:
+                if not record.digest or digest_of(Path(path).read_bytes()) != record.digest:
                     continue
                 record = replace(record, mtime_ns=stat.st_mtime_ns)
         except OSError:
